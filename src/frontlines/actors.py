@@ -1,0 +1,234 @@
+"""Actor mentions in text, and their ACLED names and inter codes.
+
+Mentions are found with the lexicon in ``data/actors.json``; naming needs the event's country and date because
+state forces carry the years of the ruling administration (``data/state_eras.json``) and a rebel group that
+takes power becomes the state ("Taliban" after 15 August 2021).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .countries import CountryInfo, country_by_iso2, lookup_country
+from .model import Actor
+
+INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
+INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
+
+ARMED_KINDS = frozenset({"named", "military", "police", "generic_armed", "unidentified", "external_armed"})
+STATE_KINDS = frozenset({"military", "police", "government"})
+# Country names that take "the" inside an actor name: "Military Forces of the United States (2021-)".
+_WITH_ARTICLE = frozenset({"US", "GB", "CD", "CF", "PH", "NL", "CG", "GM", "BS", "AE", "CZ", "DO", "MV"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # named | external | military | police | government | generic_armed | unidentified | civilians ...
+    name: str = ""
+    inter: int = 0
+    country_hint: str = ""  # iso2 named in the mention itself ("Afghan forces")
+    home: str = ""
+    government_from: str | None = None
+    by_country: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def armed(self) -> bool:
+        return self.kind in ARMED_KINDS or (self.kind == "external" and self.inter == INTER_EXTERNAL
+                                            and "UN" not in self.name)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    data = resources.files("frontlines").joinpath("data/actors.json").read_text(encoding="utf-8")
+    return json.loads(data)
+
+
+@lru_cache(maxsize=1)
+def _eras() -> dict[str, list[list[Any]]]:
+    data = resources.files("frontlines").joinpath("data/state_eras.json").read_text(encoding="utf-8")
+    return json.loads(data)["eras"]
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(patterns), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    named: re.Pattern[str]
+    named_entries: dict[str, dict[str, Any]]
+    state: re.Pattern[str]
+    state_kinds: dict[str, str]
+    plain: re.Pattern[str]
+    plain_kinds: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> _Matchers:
+    lex = _lexicon()
+    named_entries: dict[str, dict[str, Any]] = {}
+    for kind in ("named", "external"):
+        for entry in lex[kind]:
+            for pattern in entry["patterns"]:
+                named_entries.setdefault(pattern, {**entry, "kind": kind})
+    named = re.compile(r"(?<![\w-])(?:" + _alternation(named_entries) + r")(?![\w])")
+    state_kinds = {noun.lower(): kind for kind, nouns in lex["state_nouns"].items() for noun in nouns}
+    # A capitalised word before the noun may be a demonym or country ("Afghan forces", "Nigerian troops",
+    # "Sudan's army"); it is checked against the country table after matching.
+    state = re.compile(
+        r"(?:\b(?P<dem>[A-Z][\w'.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s)?\s+(?:(?:government|security|armed|special|"
+        r"national|military|air|border|riot)\s+)?)?\b(?P<noun>" + _alternation(state_kinds) + r")\b",
+        re.IGNORECASE,
+    )
+    plain_kinds: dict[str, str] = {}
+    for kind in ("generic_armed", "unidentified", "civilians", "protesters", "rioters"):
+        for word in lex[kind]:
+            plain_kinds.setdefault(word.lower(), kind)
+    plain = re.compile(r"\b(?:" + _alternation(plain_kinds) + r")\b", re.IGNORECASE)
+    return _Matchers(named, named_entries, state, state_kinds, plain, plain_kinds)
+
+
+def find_actor_mentions(text: str, offset: int = 0) -> list[ActorMention]:
+    """Actor mentions in ``text`` (a sentence); offsets are shifted by ``offset`` into the article."""
+    m = _matchers()
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for match in m.named.finditer(text):
+        entry = m.named_entries[match.group(0)]
+        a, b = match.span()
+        # "Taliban fighters", "Shabaab militants": the group noun belongs to the mention.
+        tail = re.match(r"\s+(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|"
+                        r"commanders?|jihadists)\b", text[b:])
+        if tail:
+            b += tail.end()
+        found.append(ActorMention(
+            offset + a, offset + b, text[a:b], entry["kind"], entry["name"], entry["inter"],
+            home=entry.get("home", ""), government_from=entry.get("government_from"),
+            by_country=tuple(sorted(entry.get("by_country", {}).items())),
+        ))
+        taken.append((a, b))
+    for match in m.state.finditer(text):
+        a, b = match.span()
+        noun = match.group("noun")
+        kind = m.state_kinds[noun.lower()]
+        hint = ""
+        dem = match.group("dem")
+        if dem:
+            info = lookup_country(dem) or lookup_country(dem.split()[-1])
+            if info is None:
+                # Not a country word: the mention starts at the noun ("Herat police" keeps its noun).
+                a = match.start("noun")
+            else:
+                hint = info.iso2
+        if not free(a, b):
+            continue
+        if kind == "government" and not hint:
+            continue  # "officials said", "authorities": attribution far more often than an actor
+        found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
+        taken.append((a, b))
+    for match in m.plain.finditer(text):
+        a, b = match.span()
+        if not free(a, b):
+            continue
+        found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[match.group(0).lower()]))
+        taken.append((a, b))
+    return sorted(found, key=lambda x: x.start)
+
+
+def era_label(iso2: str, on: date) -> str:
+    for start, end, label in _eras().get(iso2, []):
+        if date.fromisoformat(start) <= on and (end is None or on < date.fromisoformat(end)):
+            return str(label)
+    return ""
+
+
+def state_actor_name(kind: str, country: CountryInfo, on: date) -> str:
+    prefix = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}[kind]
+    label = era_label(country.iso2, on)
+    name = f"the {country.name}" if country.iso2 in _WITH_ARTICLE else country.name
+    return f"{prefix} {name}" + (f" ({label})" if label else "")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says about who is fighting: used to resolve 'the insurgents', 'the group'."""
+
+    dominant_armed: ActorMention | None
+    country: str  # iso2 of the article's focus
+
+    @classmethod
+    def from_mentions(cls, mentions: Sequence[ActorMention], country: str) -> ArticleContext:
+        counts = Counter(m.name for m in mentions if m.kind == "named" and m.inter in (2, 3, 4))
+        dominant = None
+        if counts:
+            best = counts.most_common(1)[0][0]
+            dominant = next(m for m in mentions if m.name == best)
+        return cls(dominant, country)
+
+
+def resolve_actor(mention: ActorMention, *, country: str, on: date, context: ArticleContext) -> Actor:
+    """The ACLED actor a mention denotes in an event in ``country`` (iso2) on ``on``."""
+    info = country_by_iso2(country) if country else None
+    cname = info.name if info else ""
+    if mention.kind in ("named", "external"):
+        name, inter = mention.name, mention.inter
+        if mention.government_from and mention.home and on >= date.fromisoformat(mention.government_from):
+            home = country_by_iso2(mention.home)
+            if home is not None:
+                # Once the group is the government, its fighters are that state's forces.
+                inter = INTER_STATE if country in ("", mention.home) else INTER_EXTERNAL
+                return Actor(state_actor_name("military", home, on), inter, home.name, mention.text)
+        if "{country}" in name:
+            by_country = dict(mention.by_country)
+            name = by_country.get(country) or (name.replace("{country}", cname) if cname else
+                                               name.replace(" ({country})", ""))
+        return Actor(name, inter, cname, mention.text)
+    if mention.kind in STATE_KINDS:
+        own = country_by_iso2(mention.country_hint) if mention.country_hint else info
+        if own is None:
+            generic = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+            return Actor(generic[mention.kind], INTER_STATE, "", mention.text)
+        inter = INTER_STATE if (not country or own.iso2 == country) else INTER_EXTERNAL
+        return Actor(state_actor_name(mention.kind, own, on), inter, own.name, mention.text)
+    if mention.kind == "generic_armed":
+        if context.dominant_armed is not None:
+            return resolve_actor(context.dominant_armed, country=country, on=on, context=context)
+        return Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
+                     INTER_POLITICAL_MILITIA, cname, mention.text)
+    if mention.kind == "unidentified":
+        return Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
+                     INTER_POLITICAL_MILITIA, cname, mention.text)
+    label = {"civilians": ("Civilians", INTER_CIVILIANS), "protesters": ("Protesters", INTER_PROTESTERS),
+             "rioters": ("Rioters", INTER_RIOTERS)}[mention.kind]
+    return Actor(f"{label[0]} ({cname})" if cname else label[0], label[1], cname, mention.text)
+
+
+def state_forces(country: str, on: date, kind: str = "military") -> Actor | None:
+    info = country_by_iso2(country)
+    if info is None:
+        return None
+    return Actor(state_actor_name(kind, info, on), INTER_STATE, info.name, "")
+
+
+def country_actor(text: str, on: date, event_country: str) -> Actor | None:
+    """'The US is carrying out air strikes': a country named as the doer means its armed forces."""
+    info = lookup_country(text)
+    if info is None:
+        return None
+    inter = INTER_STATE if info.iso2 == event_country else INTER_EXTERNAL
+    return Actor(state_actor_name("military", info, on), inter, info.name, text)

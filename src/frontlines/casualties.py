@@ -1,0 +1,321 @@
+"""Deaths, injuries and captures reported in one sentence or clause, read with regular expressions.
+
+A figure counts only when it is tied to people (a person noun from ``data/num_casualty_words.json``, a group
+name in capitals, or a noun left out right after a verb: "killing 12") and to a verb of killing, wounding or
+capture, either before it ("killed three people") or after it ("15 soldiers were killed", "two militants
+died", "A guard outside the compound was killed"). Everything else is not a casualty: "five or six
+provinces", "2km", "20 years", "35 soldiers joined", "100 houses", "significant casualties".
+
+Rule choices:
+
+* "casualties" alone, and "killed and wounded 20" / "20 killed or injured", are ambiguous between dead and
+  hurt: ACLED counts no deaths from them, so they give nothing.
+* Separate death figures in the sentence are summed (victims and attackers alike: "killed 5 soldiers; 3
+  attackers also died" = 8), except that a toll ("the death toll rose to 30") or "a total of" is a total and
+  replaces the sum. A figure after "including"/"among them" is a part of another figure and is not added.
+* "killed himself"/"blew himself up" count 1 death: the text itself says the attacker died. Any other mention
+  of a suicide bomber counts nothing unless a death verb is tied to it.
+* A singular person with an article ("a guard", "an officer", "the governor") or "he"/"she" counts 1 when a
+  death/wound/capture verb is tied to it. A bare plural without a figure ("soldiers were killed") counts 0.
+* Captures count only with a person noun ("captured 12 soldiers"): "captured 12" may be districts.
+* Negation ("no one was killed", "none of the 20 passengers were hurt", "were not killed") gives nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from frontlines.numbers import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int
+    wounded: int
+    captured: int
+    killed_vague: bool  # the death figure came from a vague word
+    spans: tuple[tuple[int, int], ...]  # offsets (into the text given) of the phrases that gave the numbers
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A figure of people: a quantity or a singular person, and the noun phrase around it."""
+
+    start: int
+    np_end: int
+    value: int
+    vague: bool
+    head: str  # "person" | "group" | "death" | "elided"
+    text: str  # the figure's own words, lower case
+
+
+@dataclass
+class _Reading:
+    mention: _Mention
+    role: str = ""  # killed | wounded | captured | ambiguous | skip
+    how: str = ""  # left | right | inherited
+    span: tuple[int, int] = (0, 0)
+    total: bool = False
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
+_ADVERBS = (
+    r"(?:also|reportedly|all|later|allegedly|subsequently|both|then|apparently|eventually|finally|since|"
+    r"each|immediately|instantly|initially|officially|confirmed|now|already|in\s+turn)"
+)
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    raw = resources.files("frontlines").joinpath("data/num_casualty_words.json").read_text(encoding="utf-8")
+    d: dict[str, Any] = json.loads(raw)
+    d["singular"] = frozenset(d["person_singular"])
+    d["plural"] = frozenset(d["person_plural"])
+    d["stops"] = frozenset(d["stop_words"])
+    d["deaths"] = frozenset(d["death_heads"])
+    all_status = d["kill_statuses"] + d["wound_statuses"] + d["capture_statuses"]
+    status = f"(?P<status>{_alt(all_status)})"
+    aux = r"(?:were|was|are|is|have|has|had|been|being|be|got|get|will\s+have\s+been)"
+    # The predicate right after a noun phrase: "were killed", ", who later died", "dead".
+    d["right_re"] = re.compile(
+        rf"^\s*,?\s*(?:(?:who|which|that)\s+)?(?:(?:{aux}|{_ADVERBS})\s+)*{status}\b", re.IGNORECASE
+    )
+    # The same predicate further on, after words that describe the subject ("A guard outside X was killed").
+    d["gap_re"] = re.compile(
+        rf"^(?P<gap>[^;.!?]{{0,90}}?)\b(?:(?:were|was|had\s+been|has\s+been|have\s+been)\s+(?:{_ADVERBS}\s+)*"
+        rf"(?P<status>{_alt(all_status)})|(?P<status2>died|perished|lost\s+(?:their|his|her)\s+lives?))\b",
+        re.IGNORECASE,
+    )
+    verbs = d["kill_verbs"] + d["wound_verbs"] + d["capture_verbs"] + ["left", "leaving", "leaves", "leave"]
+    d["left_re"] = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s*,?\s*$", re.IGNORECASE)
+    d["barrier_re"] = re.compile(rf"\b(?:{_alt(d['barrier_words'])})\b", re.IGNORECASE)
+    d["kill_set"] = {" ".join(v.split()) for v in d["kill_verbs"] + d["kill_statuses"]}
+    d["wound_set"] = {" ".join(v.split()) for v in d["wound_verbs"] + d["wound_statuses"]}
+    d["capture_set"] = {" ".join(v.split()) for v in d["capture_verbs"] + d["capture_statuses"]}
+    return d
+
+
+_AMBIG_LEFT_RE = re.compile(
+    r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\s*$", re.IGNORECASE
+)
+_AMBIG_RIGHT_RE = re.compile(r"^\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:killed|dead)\s+"
+                             r"(?:and|or)\s+(?:wounded|injured|hurt)", re.IGNORECASE)
+_TOLL_RE = re.compile(
+    r"(?:\b(?<!casualty\s)(?:death\s+|fatality\s+)?toll|\bnumber\s+of\s+(?:people\s+)?(?:dead|deaths|killed|"
+    r"fatalities))\s+(?:(?:has|had|have|now|already|officially|rose|risen|rise|climbed|jumped|increased|"
+    r"reached|stood|stands|stand|is|was|hit|of|at|to|further|from|\d[\d,]*)\s+)*$",
+    re.IGNORECASE,
+)
+_SUBSET_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|among\s+the\s+dead(?:\s+were)?)\s*$",
+                        re.IGNORECASE)
+_NEG_LEFT_RE = re.compile(r"\b(?:none\s+of|no|not|nor)\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_NEG_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?$", re.IGNORECASE)
+_SINGULAR_RE = re.compile(r"\b(?:(?P<art>a|an|the|another)(?=\s)|(?P<pron>he|she)\b)", re.IGNORECASE)
+_OF_RE = re.compile(r"\s+of\s+(?:(?:the|them|whom|those|these|their)\b)?", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]|\d+-[A-Za-z][A-Za-z-]*)")
+_ASIDE_RE = re.compile(r"\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them)\b[^,;.]*,",
+                       re.IGNORECASE)
+_BODIES_LEFT_RE = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REFLEXIVE_AND_RE = re.compile(
+    r"\b(?:killed|killing|kills)\s+(?:himself|herself)\s+(?:and|along\s+with|as\s+well\s+as)\s*$",
+    re.IGNORECASE,
+)
+_AMONG_RE = re.compile(r"^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)(?:killed|dead)\b",
+                       re.IGNORECASE)
+# A bare participle after a subject is passive ("5 people killed in blast") only when no object follows it;
+# "the soldier killed 3 militants" is active.
+_NO_OBJECT_RE = re.compile(
+    r"^\s*(?:$|[,.;:!?)\u2013\u2014-]|(?:in|on|at|near|by|during|when|after|as|while|and|or|overnight|yesterday|"
+    r"today|last|this|earlier|since|outside|inside|across|following|amid|with|so|far|late|early|before|"
+    r"according|from|over|around)\b)",
+    re.IGNORECASE,
+)
+_BARE_OK = frozenset({"dead", "died", "perished", "slain"})
+_REFLEXIVE_RE = re.compile(r"\b(?:killed|kills|killing|blew|blows|blowing)\s+(?:himself|herself)\b(?:\s+up)?",
+                           re.IGNORECASE)
+
+
+def _np_scan(
+    text: str, pos: int, nouns: frozenset[str], lex: dict[str, Any], allow_group: bool
+) -> tuple[str, int]:
+    """The noun phrase after a figure: (head kind, end offset); head kind "" when it is not people."""
+    if pos < len(text) and (text[pos].isalnum() or (text[pos] == "-" and text[pos + 1 : pos + 2].isalpha())):
+        return "", pos  # "2km", "20-year-old", "2,000-strong"
+    cur = pos
+    of = _OF_RE.match(text, cur)
+    if of:
+        cur = of.end()
+    words: list[tuple[str, str, int]] = []  # (word, lower, end)
+    while len(words) < 6:
+        m = _NEXT_WORD_RE.match(text, cur)
+        if m is None:
+            break  # punctuation, a digit or the end
+        words.append((m.group(1), m.group(1).lower().rstrip("."), m.end()))
+        cur = m.end()
+    content: list[str] = []
+    head, end, i = "", pos, 0
+    while i < len(words) and i < 5:
+        word, low, wend = words[i]
+        two = f"{low} {words[i + 1][1]}" if i + 1 < len(words) else ""
+        if two in nouns or low in nouns:
+            head = "death" if (low in lex["deaths"] or head == "death") else "person"
+            end = words[i + 1][2] if two in nouns else wend
+            i += 2 if two in nouns else 1
+            if low in lex["deaths"] and low != "dead":
+                break
+            continue
+        if head or low in lex["stops"]:
+            break
+        content.append(word)
+        i += 1
+    if head:
+        return head, end
+    if not content:
+        return "elided", pos
+    if allow_group and all(w[0].isupper() for w in content):
+        return "group", words[len(content) - 1][2]
+    return "", pos
+
+
+def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
+    out: list[_Mention] = []
+    quantities: list[Quantity] = find_quantities(text)
+    nouns = lex["plural"] | lex["singular"]
+    for q in quantities:
+        head, end = _np_scan(text, q.end, nouns, lex, allow_group=True)
+        if head:
+            out.append(_Mention(q.start, max(end, q.end), q.best, q.vague, head, q.text.lower()))
+    for m in _SINGULAR_RE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in quantities):
+            continue  # "a dozen", "a total of", "a few"
+        if m.group("pron"):
+            out.append(_Mention(m.start(), m.end(), 1, False, "pronoun", m.group().lower()))
+            continue
+        head, end = _np_scan(text, m.end(), lex["singular"], lex, allow_group=False)
+        if head in {"person", "death"}:
+            out.append(_Mention(m.start(), end, 1, False, head, m.group().lower()))
+    return sorted(out, key=lambda mm: mm.start)
+
+
+def _classify(phrase: str, lex: dict[str, Any]) -> str:
+    key = " ".join(phrase.lower().split())
+    for role in ("kill", "wound", "capture"):
+        if key in lex[f"{role}_set"]:
+            return {"kill": "killed", "wound": "wounded", "capture": "captured"}[role]
+    return ""
+
+
+def _passive(m: re.Match[str], rest: str) -> bool:
+    """Whether a status word right after a subject reports what befell it, not what it did."""
+    before = m.group()[: m.start("status")].lower()
+    if re.search(r"\b(?:were|was|are|is|been|being|be|got|get|who|which|that)\b", before):
+        return True
+    if " ".join(m.group("status").lower().split()) in _BARE_OK:
+        return True
+    return _NO_OBJECT_RE.match(rest[m.end() :]) is not None
+
+
+def _gap_is_clear(gap: str, lex: dict[str, Any]) -> bool:
+    """A gap between subject and predicate must hold no other subject, report verb or negation."""
+    if lex["barrier_re"].search(gap) or _NEG_IN_RE.search(gap) or re.search(r"\d", gap):
+        return False
+    words = [w.lower() for w in _WORD_RE.findall(gap)]
+    nouns = lex["plural"] | lex["singular"]
+    return not any(w in nouns or w in {"he", "she", "they", "who", "and"} for w in words)
+
+
+def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, Any]) -> _Reading:
+    r = _Reading(mention)
+    left = text[max(0, mention.start - 80) : mention.start]
+    # Step over an aside such as ", including two children," between a subject and its predicate.
+    aside = _ASIDE_RE.match(text, mention.np_end)
+    skip = aside.end() - mention.np_end if aside else 0
+    rest = text[mention.np_end + skip :]
+    if _NEG_LEFT_RE.search(left):
+        r.role = "skip"
+        return r
+    if _AMBIG_RIGHT_RE.match(rest) or _AMBIG_LEFT_RE.search(left):
+        r.role = "ambiguous"
+        return r
+    if mention.head == "death":
+        r.role, r.how, r.span = "killed", "head", (mention.start, mention.np_end)
+    elif (m := _AMONG_RE.match(rest)) is not None:
+        r.role, r.how, r.span = "killed", "right", (mention.start, mention.np_end + skip + m.end())
+    elif (m := lex["right_re"].match(rest)) is not None and _passive(m, rest):
+        r.role, r.how = _classify(m.group("status"), lex), "right"
+        r.span = (mention.start, mention.np_end + skip + m.end())
+    elif mention.head == "pronoun":
+        return r
+    elif (t := _TOLL_RE.search(left)) is not None and not _FROM_RE.search(left):
+        r.role, r.how, r.total = "killed", "left", True
+        r.span = (mention.start - len(left) + t.start(), mention.np_end)
+    elif (b := _BODIES_LEFT_RE.search(left) or _REFLEXIVE_AND_RE.search(left)) is not None:
+        r.role, r.how = "killed", "left"
+        r.span = (mention.start - len(left) + b.start(), mention.np_end)
+    elif (v := lex["left_re"].search(left)) is not None:
+        r.role, r.how = _classify(v.group("verb"), lex), "left"
+        r.span = (mention.start - len(left) + v.start(), mention.np_end)
+    elif mention.head != "elided" and not skip and (g := lex["gap_re"].match(rest)) is not None:
+        gap_end = mention.np_end + g.end("gap")
+        others = any(mention.np_end <= s < gap_end for s in all_starts)
+        if not others and _gap_is_clear(g.group("gap"), lex):
+            status = g.group("status") or g.group("status2")
+            r.role, r.how = _classify(status, lex) or "killed", "right"
+            r.span = (mention.start, mention.np_end + g.end())
+    if r.role == "captured" and mention.head == "elided":
+        r.role = ""  # "captured 12" may be districts
+    if mention.text.startswith("a total of") and r.role == "killed":
+        r.total = True
+    return r
+
+
+def find_casualties(text: str) -> Casualties:
+    """The killed, wounded and captured that ``text`` (one sentence or clause) reports, ACLED's way."""
+    lex = _lex()
+    mentions = _mentions(text, lex)
+    starts = [m.start for m in mentions]
+    readings = [_read(m, text, starts, lex) for m in mentions]
+    # "killed 5 soldiers and 3 civilians": a verb before the first figure governs the coordinated ones;
+    # "3 soldiers and 2 civilians were killed": a predicate after the last governs the ones before.
+    for prev, cur in zip(readings, readings[1:], strict=False):
+        if not cur.role and prev.role in {"killed", "wounded", "captured"} and prev.how == "left":
+            if _COORD_RE.match(text[prev.mention.np_end : cur.mention.start]):
+                cur.role, cur.how, cur.total = prev.role, "left", prev.total
+                cur.span = (cur.mention.start, cur.mention.np_end)
+    for cur, nxt in zip(reversed(readings[:-1]), reversed(readings[1:]), strict=False):
+        if not cur.role and nxt.role in {"killed", "wounded", "captured"} and nxt.how == "right":
+            if _COORD_RE.match(text[cur.mention.np_end : nxt.mention.start]):
+                cur.role, cur.how = nxt.role, "right"
+                cur.span = (cur.mention.start, cur.mention.np_end)
+    counted = [
+        r for r in readings
+        if r.role in {"killed", "wounded", "captured"}
+        and not (r.role == "captured" and r.mention.head == "elided")
+        and not _SUBSET_RE.search(text[max(0, r.mention.start - 40) : r.mention.start])
+    ]
+    kills = [r for r in counted if r.role == "killed"]
+    totals = [r for r in kills if r.total]
+    spans = [r.span for r in counted if r.role != "killed" or not totals or r.total]
+    if totals:
+        best = max(totals, key=lambda r: r.mention.value)
+        killed, vague = best.mention.value, best.mention.vague
+    else:
+        killed = sum(r.mention.value for r in kills)
+        vague = any(r.mention.vague for r in kills)
+        for m in _REFLEXIVE_RE.finditer(text):
+            killed += 1
+            spans.append((m.start(), m.end()))
+    wounded = sum(r.mention.value for r in counted if r.role == "wounded")
+    captured = sum(r.mention.value for r in counted if r.role == "captured")
+    return Casualties(killed, wounded, captured, vague and killed > 0, tuple(sorted(set(spans))))

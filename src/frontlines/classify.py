@@ -1,0 +1,354 @@
+"""Event detection and ACLED classification for one sentence.
+
+Trigger families come from ``data/triggers.json``; the sub-event type is then decided from the family together
+with the actors around the trigger (who did it, to whom) and co-occurring cues, the way an ACLED coder reads a
+report: an attack that kills civilians is "Attack", the same verb between two armed groups is "Armed clash"; a
+town taken by state forces is "Government regains territory", by a rebel group "Non-state actor overtakes
+territory".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .actors import STATE_KINDS, ActorMention
+
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                   "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+EVENT_TYPE_OF = {sub: etype for etype, subs in TAXONOMY.items() for sub in subs}
+
+REMOTE_FAMILIES = {
+    "chemical": "Chemical weapon", "air": "Air/drone strike", "suicide": "Suicide bomb",
+    "shelling": "Shelling/artillery/missile attack", "ied": "Remote explosive/landmine/IED", "grenade": "Grenade",
+}
+STRATEGIC_FAMILIES = {
+    "agreement": "Agreement", "arrest": "Arrests", "group_change": "Change to group/activity",
+    "disrupted": "Disrupted weapons use", "base": "Headquarters or base established",
+    "looting": "Looting/property destruction", "transfer": "Non-violent transfer of territory", "other": "Other",
+}
+
+INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
+                          r"baton-charged|arrest(?:ed|s)?|detain(?:ed)?|beat(?:en)?|broke up|pepper spray|"
+                          r"stun grenades?|charged at)\b", re.I)
+EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|fired (?:on|at|into)|shot dead|"
+                       r"killed|killing|gunned down|died|dead)\b", re.I)
+VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
+                          r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
+                          r"attacked (?:police|security|officers)|burn(?:ed|t)|looted|riot(?:ed|ing|ers|s)?|"
+                          r"ransacked|smashed)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
+                          r"followed|subsequently|in response|retaliat\w*)\b", re.I)
+ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
+SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
+                          "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
+ATTACK_WORDS = re.compile(r"\b(?:attack|raid|storm|ambush|assault)", re.I)
+HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
+                          r"attacked|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    family: str
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One event read from one sentence, before place, date and numbers are attached."""
+
+    sub_event_type: str
+    trigger: Trigger
+    agent: ActorMention | None = None
+    patient: ActorMention | None = None
+    others: tuple[ActorMention, ...] = ()
+    confidence: float = 0.6
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def event_type(self) -> str:
+        return EVENT_TYPE_OF[self.sub_event_type]
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+    raw = json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
+    compiled = {}
+    for name, spec in raw["families"].items():
+        flags = 0 if name == "ied" else re.I  # "IED" is an acronym; case matters for the ied family only
+        pats = [re.compile(p, flags if p.startswith("\\bIED") else re.I) for p in spec["patterns"]]
+        weak = [re.compile(p, re.I) for p in spec.get("weak", [])]
+        compiled[name] = (pats, weak)
+    return compiled
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Every trigger in a sentence; overlapping matches of one family keep the longest."""
+    found: list[Trigger] = []
+    for family, (patterns, weak) in _families().items():
+        spans: list[tuple[int, int]] = []
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                a, b = m.span()
+                if any(a < e and b > s for s, e in spans):
+                    continue
+                spans.append((a, b))
+                is_weak = any(w.fullmatch(m.group(0)) for w in weak)
+                found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
+    return sorted(found, key=lambda t: (t.start, -t.end))
+
+
+def _is_state(m: ActorMention | None) -> bool:
+    return m is not None and (m.kind in STATE_KINDS or (m.kind == "named" and m.inter == 1))
+
+
+def _is_armed(m: ActorMention | None) -> bool:
+    return m is not None and m.armed
+
+
+def _is_civilian(m: ActorMention | None) -> bool:
+    return m is not None and m.kind == "civilians"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who does what around one trigger: agents (subjects, "by X", "X attack") and patients (objects)."""
+
+    agents: tuple[ActorMention, ...]
+    patients: tuple[ActorMention, ...]
+    rest: tuple[ActorMention, ...]
+
+
+def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMention], base: int) -> Roles:
+    """Agent/patient of each actor mention relative to the trigger, from the dependency parse.
+
+    ``base`` is the article offset of the parsed text, so that ``token.idx + base`` is an article offset."""
+    agents: list[ActorMention] = []
+    patients: list[ActorMention] = []
+    rest: list[ActorMention] = []
+    for m in mentions:
+        head = _mention_head(doc_span, m, base)
+        role = _role(head) if head is not None else ""
+        if role in ("speaker", "ally"):
+            continue  # "a reporter said", "to support the Afghan forces": not a side of this event
+        if role == "agent":
+            agents.append(m)
+        elif role == "patient":
+            patients.append(m)
+        else:
+            rest.append(m)
+    return Roles(tuple(agents), tuple(patients), tuple(rest))
+
+
+def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
+    tokens = [t for t in span if base + t.idx >= m.start and base + t.idx < m.end]
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def _role(token: Any) -> str:
+    dep = token.dep_
+    head = token.head
+    if dep == "pobj" and head.head.lemma_ in ALLY_VERBS or dep == "dobj" and head.lemma_ in ALLY_VERBS:
+        return "ally"  # "air strikes to support the Afghan forces": not the target
+    if dep in ("nsubj", "csubj") and head.lemma_ in SPEECH_VERBS:
+        return "speaker"
+    if dep in ("nsubj", "csubj", "agent"):
+        return "agent"
+    if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
+        return "agent"  # "a Taliban attack", "Taliban-planted", "the army's offensive"
+    if dep == "pobj" and head.lower_ == "by":
+        return "agent"
+    if dep in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:
+        return "speaker"
+    if dep in ("nsubjpass", "dobj", "attr", "oprd"):
+        return "patient"
+    if dep == "pobj" and head.lower_ in ("against", "on", "at", "targeting", "with", "between", "into", "of"):
+        return "patient"
+    if dep == "conj":
+        return _role(head)
+    if dep == "appos":
+        return _role(head)
+    return ""
+
+
+def classify(
+    sentence_text: str,
+    triggers: Sequence[Trigger],
+    roles: dict[Trigger, Roles],
+    mentions: Sequence[ActorMention],
+    killed: int,
+    offset: int = 0,
+) -> list[EventCandidate]:
+    """Turn a sentence's kept triggers into ACLED event candidates (possibly several, possibly none)."""
+    by_family: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        by_family.setdefault(t.family, []).append(t)
+    armed = [m for m in mentions if _is_armed(m)]
+    out: list[EventCandidate] = []
+
+    def separate(a: Trigger, b: Trigger) -> bool:
+        lo, hi = sorted((a, b), key=lambda t: t.start)
+        between = sentence_text[max(0, lo.end - offset): max(0, hi.start - offset)]
+        return bool(CLAUSE_BREAK.search(between)) or abs(a.start - b.start) > 80
+
+    def first(family: str) -> Trigger:
+        return by_family[family][0]
+
+    def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
+        r = roles.get(t) or Roles((), (), tuple(mentions))
+        agent = next((m for m in r.agents if _is_armed(m)), None) or next(
+            (m for m in r.agents if m.kind == "external"), None)
+        patient = next((m for m in r.patients if m is not agent), None)
+        if agent is None:
+            agent = next((m for m in r.rest + r.agents if _is_armed(m) and m is not patient), None)
+        if patient is None:
+            patient = next((m for m in r.rest + r.patients + r.agents if m is not agent
+                            and (agent is None or m.name != agent.name or m.kind != agent.kind)), None)
+        return agent, patient
+
+    # Demonstrations first: their violence words belong to the protest, not to a separate attack.
+    if "protest" in by_family or "riot" in by_family or "mob" in by_family:
+        t = (by_family.get("mob") or by_family.get("riot") or by_family["protest"])[0]
+        protest_mentions = [m for m in mentions if m.kind in ("protesters", "rioters")]
+        if "mob" in by_family and not ("protest" in by_family and not protest_mentions):
+            sub = "Mob violence"
+        elif "protest" in by_family and EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
+                r"\b(?:opened fire|live|fired (?:on|at|into))\b", sentence_text, re.I)):
+            sub = "Excessive force against protesters"
+        elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
+            sub = "Violent demonstration"
+        elif INTERVENTION.search(sentence_text):
+            sub = "Protest with intervention"
+        else:
+            sub = "Peaceful protest"
+        if protest_mentions or "protest" in by_family or sub == "Mob violence":
+            agent = protest_mentions[0] if protest_mentions else None
+            state = next((m for m in mentions if _is_state(m)), None)
+            target = state if sub != "Mob violence" else next((m for m in mentions if _is_civilian(m)), None)
+            return [EventCandidate(sub, t, agent, target, confidence=0.7)]
+
+    disrupted = "disrupted" in by_family
+    for family, sub in REMOTE_FAMILIES.items():
+        if family in by_family and not disrupted:
+            if family == "ied" and ("suicide" in by_family or "grenade" in by_family):
+                continue  # the explosion words describe the suicide bombing or the grenade
+            if family == "shelling" and "air" in by_family and not separate(
+                    by_family["air"][0], by_family["shelling"][0]):
+                continue  # "missiles fired from drones": one air strike
+            t = first(family)
+            agent, patient = pick(t)
+            out.append(EventCandidate(sub, t, agent, patient, confidence=0.75))
+
+    for family in ("take", "retake"):
+        if family in by_family:
+            t = first(family)
+            agent, patient = pick(t)
+            if agent is not None and not _is_armed(agent):
+                agent = None
+            if "transfer" in by_family and re.search(r"without (?:a )?(?:fight|shot|battle|resistance)",
+                                                     sentence_text, re.I):
+                continue
+            state_takes = _is_state(agent) if agent is not None else (family == "retake")
+            sub = "Government regains territory" if state_takes else "Non-state actor overtakes territory"
+            if agent is not None and not _is_state(agent) and family == "retake":
+                sub = "Non-state actor overtakes territory"
+            if patient is not None and not _is_armed(patient):
+                patient = None
+            out.append(EventCandidate(sub, t, agent, patient, confidence=0.7))
+
+    for family in ("abduction", "sexual"):
+        if family in by_family:
+            t = first(family)
+            agent, patient = pick(t)
+            if _is_state(patient) and family == "abduction" and not armed:
+                pass
+            sub = "Abduction/forced disappearance" if family == "abduction" else "Sexual violence"
+            out.append(EventCandidate(sub, t, agent, patient, confidence=0.7))
+
+    violent_out = any(c.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+                      for c in out)
+    if "clash" in by_family:
+        strong = [t for t in by_family["clash"] if not t.weak]
+        if strong or len(armed) >= 1:
+            t = (strong or by_family["clash"])[0]
+            already_battle = any(c.event_type == "Battles" for c in out)
+            separate_from_remote = all(separate(c.trigger, t) for c in out)
+            if not already_battle and (not out or separate_from_remote):
+                agent, patient = pick(t)
+                if _is_civilian(patient) and ATTACK_WORDS.match(t.text) and not any(
+                        _is_armed(m) and m is not agent for m in mentions):
+                    out.append(EventCandidate("Attack", t, agent, patient, confidence=0.6))
+                else:
+                    out.append(EventCandidate("Armed clash", t, agent, patient,
+                                              confidence=0.5 if t.weak else 0.7))
+            violent_out = True
+
+    if "violence" in by_family and not violent_out:
+        t = first("violence")
+        agent, patient = pick(t)
+        victims_civilian = _is_civilian(patient) or (
+            patient is None and any(_is_civilian(m) for m in mentions))
+        if victims_civilian:
+            if patient is None:
+                patient = next(m for m in mentions if _is_civilian(m))
+            if agent is not None and agent.kind in ("civilians", "protesters", "rioters"):
+                agent = None
+            out.append(EventCandidate("Attack", t, agent, patient, confidence=0.65))
+        elif agent is not None or patient is not None:
+            if _is_armed(agent) and _is_armed(patient):
+                out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
+            elif _is_armed(agent) or _is_armed(patient):
+                # One armed side and a killing: soldiers or militants killed in an attack.
+                target = patient if _is_armed(patient) else agent
+                other = agent if target is patient else patient
+                if target is not None and target.kind in ("military", "police") and (other is None or _is_armed(other)):
+                    out.append(EventCandidate("Armed clash", t, other, target, confidence=0.5))
+                elif other is not None and _is_civilian(other):
+                    out.append(EventCandidate("Attack", t, target, other, confidence=0.55))
+                elif killed > 0 or HOSTILE_KILL.search(t.text):
+                    out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.45))
+        elif killed > 0 and HOSTILE_KILL.search(t.text):
+            out.append(EventCandidate("Attack", t, None, None, confidence=0.4))
+        violent_out = bool(out)
+
+    for family, sub in STRATEGIC_FAMILIES.items():
+        if family not in by_family:
+            continue
+        t = first(family)
+        if family in ("arrest", "looting") and violent_out:
+            continue
+        if family == "transfer" and any(c.event_type == "Battles" and c.sub_event_type != "Armed clash" for c in out):
+            continue
+        if family == "agreement" and violent_out:
+            continue
+        agent, patient = pick(t)
+        if family == "arrest":
+            agent = next((m for m in mentions if _is_state(m)), agent)
+            if agent is not None and not _is_state(agent) and agent.kind != "named":
+                agent = None
+        out.append(EventCandidate(sub, t, agent, patient, confidence=0.55))
+    return out

@@ -1,0 +1,225 @@
+"""The command line: parse arguments, call one library function, print. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import FrontlinesError
+from .model import Event, ReadFailure
+
+FORMATS = ("jsonl", "acled-csv", "geojson")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _writer(fmt: str) -> Callable[..., int]:
+    from . import export
+
+    return {"jsonl": export.write_jsonl, "acled-csv": export.write_acled_csv, "geojson": export.write_geojson,
+            "table": export.write_table}[fmt]
+
+
+def _report_failure(failure: ReadFailure) -> None:
+    print(f"frontlines: error: {failure.origin}: {failure.message}", file=sys.stderr)
+
+
+class _Progress:
+    """A progress line on standard error, only when it is a terminal and the run is long enough to need it."""
+
+    def __init__(self, label: str, enabled: bool) -> None:
+        self.label, self.count, self.enabled = label, 0, enabled and sys.stderr.isatty()
+
+    def __call__(self, n: int) -> None:
+        self.count += n
+        if self.enabled and self.count % 5 == 0:
+            print(f"\r{self.label}: {self.count} articles", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled and self.count >= 5:
+            print(f"\r{self.label}: {self.count} articles", file=sys.stderr)
+
+
+def _open_out(path: str | None) -> TextIO:
+    return open(path, "w", encoding="utf-8", newline="") if path and path != "-" else sys.stdout
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .runner import extract_paths
+
+    failures = 0
+    events: list[Event] = []
+    for item in extract_paths(args.paths, default_date=args.date, stdin=sys.stdin):
+        if isinstance(item, ReadFailure):
+            failures += 1
+            _report_failure(item)
+        else:
+            events.extend(item.events)
+    out = _open_out(args.output)
+    try:
+        _writer(args.format)(events, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failures else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .runner import ingest_paths
+
+    progress = _Progress("ingest", not args.quiet)
+    summary = ingest_paths(args.paths, args.db, default_date=args.date, stdin=sys.stdin, progress=progress,
+                           on_failure=_report_failure)
+    progress.close()
+    print(f"{summary.articles} articles read ({summary.new_articles} new, {summary.skipped_articles} already "
+          f"stored), {summary.events} events extracted, {len(summary.failures)} failures -> {args.db}",
+          file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    if not Path(args.db).exists():
+        raise FrontlinesError(f"{args.db}: no such database; create it with `frontlines ingest PATH --db {args.db}`")
+    with Store(args.db, readonly=True) as store:
+        events = store.events(country=args.country, since=args.since, until=args.until, event_type=args.type)
+    out = _open_out(args.output)
+    try:
+        _writer(args.format)(events, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report, load_gold
+
+    report = evaluate(load_gold(Path(args.gold)))
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(format_report(report))
+    if args.show_misses:
+        for miss in report.misses:
+            print(json.dumps(miss), file=sys.stderr)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    progress = _Progress("demo", True)
+    result = run_demo(Path(args.out), progress=progress, on_failure=_report_failure)
+    progress.close()
+    s = result.summary
+    print(f"Sample corpus: {s.articles} articles, {s.events} events ({s.new_articles} newly stored, "
+          f"{s.skipped_articles} already stored), {len(s.failures)} failures.\n")
+    print(f"{'country':<30} {'event type':<30} {'events':>6}")
+    for (country, etype), n in sorted(result.by_country_type.items()):
+        print(f"{country:<30} {etype:<30} {n:>6}")
+    print()
+    for country, n in sorted(result.fatalities.items()):
+        print(f"fatalities in {country}: {n}")
+    print("\nOutputs:")
+    for name, path in result.outputs.items():
+        print(f"  {name:<16} {path}")
+    print(f"\nTry: frontlines events --db {result.outputs['database']} --format table")
+    return 1 if s.failures else 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from . import gazetteer
+
+    if args.action == "build":
+        path = gazetteer.build(extra_sources=[Path(p) for p in args.sources])
+        print(f"gazetteer built: {path}")
+    elif args.action == "info":
+        for key, value in gazetteer.Gazetteer.load().info().items():
+            print(f"{key}: {value}")
+    else:
+        if not args.name:
+            raise FrontlinesError("gazetteer lookup needs a NAME, e.g. `frontlines gazetteer lookup Herat`")
+        for place in gazetteer.Gazetteer.load().lookup(" ".join(args.name))[: args.limit]:
+            print(f"{place.name}\t{place.feature}\t{place.admin2}\t{place.admin1}\t{place.country}\t"
+                  f"{place.latitude:.4f},{place.longitude:.4f}\tprecision {place.geo_precision}\t"
+                  f"pop {place.population}\tgeonameid {place.geonameid}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontlines", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"frontlines {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract events from articles (no database)")
+    p.add_argument("paths", nargs="+", help=".txt/.jsonl/.ndjson/.csv files, directories, or - for JSONL on stdin")
+    p.add_argument("--format", choices=FORMATS + ("table",), default="jsonl")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--date", type=_date, help="publication date for .txt files without a date header")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract and store in SQLite (idempotent)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--db", default="frontlines.db")
+    p.add_argument("--date", type=_date)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="list stored events")
+    p.add_argument("--db", default="frontlines.db")
+    p.add_argument("--country")
+    p.add_argument("--since", type=_date)
+    p.add_argument("--until", type=_date)
+    p.add_argument("--type", help="ACLED event type, e.g. Battles")
+    p.add_argument("--format", choices=("table",) + FORMATS, default="table")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("evaluate", help="score extraction against a gold file (JSONL or ACLED CSV)")
+    p.add_argument("gold")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--show-misses", action="store_true", help="list missed and extra events on stderr")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("demo", help="ingest the bundled sample corpus and summarise it")
+    p.add_argument("--out", default="demo-output")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("gazetteer", help="build, inspect or query the offline gazetteer")
+    p.add_argument("action", choices=("build", "info", "lookup"))
+    p.add_argument("name", nargs="*")
+    p.add_argument("--from", dest="sources", nargs="*", default=[], help="GeoNames dump files for a richer index")
+    p.add_argument("--limit", type=int, default=10)
+    p.set_defaults(func=cmd_gazetteer)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FrontlinesError as exc:
+        print(f"frontlines: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("frontlines: interrupted; stored batches are kept, re-run to finish", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""One event per happening within an article: several sentences describing the same fight become one event.
+
+Rules, in the order a coder applies them: mentions of the same sub-event type at the same place (same town, or
+a town and its own province) and dates no more than a day apart are one event; a mention that only knows the
+country ("fighting is raging around three cities") adds evidence to the specific events of its type and is not
+an event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .classify import EventCandidate
+from .model import Actor, Place, Span
+
+
+@dataclass
+class Draft:
+    """An event mention while the article is being read (mutable until merged)."""
+
+    candidate: EventCandidate
+    sentence_index: int
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc2: tuple[str, ...]
+    place: Place | None
+    event_date: date
+    time_precision: int
+    date_explicit: bool
+    fatalities: int
+    sources: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    confidence: float
+
+    @property
+    def sub_event_type(self) -> str:
+        return self.candidate.sub_event_type
+
+
+def _specific(place: Place | None) -> bool:
+    return place is not None and place.feature not in ("country",)
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.iso2 != b.iso2:
+        return False
+    if a.name == b.name and a.admin1 == b.admin1:
+        return True
+    # A province-level mention and a town in that province: the town is the more precise reading.
+    coarse, fine = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
+    return coarse.feature == "admin1" and bool(coarse.admin1) and coarse.admin1 == fine.admin1
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.sub_event_type != b.sub_event_type:
+        return False
+    if not _same_place(a.place, b.place):
+        return False
+    if a.candidate.event_type == "Strategic developments" and a.actor1 and b.actor1 and \
+            a.actor1.name != b.actor1.name:
+        return False  # two groups mobilising in one town are two developments
+    return abs((a.event_date - b.event_date).days) <= 1
+
+
+def _absorb(target: Draft, other: Draft) -> None:
+    if other.place is not None and (target.place is None or other.place.geo_precision < target.place.geo_precision):
+        target.place = other.place
+    if other.date_explicit and (not target.date_explicit or other.event_date < target.event_date):
+        target.event_date, target.time_precision = other.event_date, other.time_precision
+        target.date_explicit = True
+    # The same deaths are often repeated: the conservative reading of several reports is the largest
+    # figure any one of them gives, not their sum.
+    target.fatalities = max(target.fatalities, other.fatalities)
+    if target.actor1 is None or (other.actor1 is not None and other.actor2 is not None and target.actor2 is None):
+        target.actor1, target.actor2 = other.actor1 or target.actor1, other.actor2 or target.actor2
+    target.assoc2 = tuple(dict.fromkeys(target.assoc2 + other.assoc2))
+    target.sources = tuple(dict.fromkeys(target.sources + other.sources))
+    spans = {(s.start, s.end): s for s in target.evidence + other.evidence}
+    target.evidence = tuple(spans[k] for k in sorted(spans))
+    target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
+
+
+def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
+    specific = [d for d in drafts if _specific(d.place)]
+    vague = [d for d in drafts if not _specific(d.place)]
+    merged: list[Draft] = []
+    for d in specific:
+        home = next((m for m in merged if _compatible(m, d)), None)
+        if home is None:
+            merged.append(d)
+        else:
+            _absorb(home, d)
+    for d in vague:
+        home = next((m for m in merged if m.sub_event_type == d.sub_event_type), None)
+        if home is not None:
+            spans = {(s.start, s.end): s for s in home.evidence + d.evidence}
+            home.evidence = tuple(spans[k] for k in sorted(spans))
+            home.sources = tuple(dict.fromkeys(home.sources + d.sources))
+        # A country-wide mention with no specific event to support is not coded: ACLED needs a location
+        # at least at the province level, and summaries ("gains across the country") are not one happening.
+    return merged

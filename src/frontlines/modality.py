@@ -1,0 +1,119 @@
+"""What really happened: a trigger in a hypothetical, future, intended, denied or historical clause is no event.
+
+The decision is made on the dependency parse around the trigger word, so that "Kamin believes that if it falls,
+five or six provinces will be lost" is dropped while "Afghan forces repulsed the attack" in the same article
+is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "could", "might", "may", "can", "should", "must", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "lest", "whether"})
+# Verbs whose complement is not (yet) an event: "vowed to retake", "seek to seize", "plans to attack".
+INTENTION_HEADS = frozenset({
+    "intend", "plan", "seek", "aim", "vow", "threaten", "want", "wish", "hope", "prepare", "try", "attempt",
+    "promise", "pledge", "expect", "fear", "warn", "decide", "agree", "propose", "urge", "call", "order",
+    "demand", "ask", "need", "mean", "hesitate", "refuse", "fail", "able", "likely", "ready", "set", "poise",
+    "continue_to_be_able", "consider", "discuss", "threat",
+})
+DENIAL_HEADS = frozenset({"deny", "dismiss", "reject", "refute"})
+# Nouns that make what they govern unreal: "fears of an attack", "plans for an offensive", "threat of".
+UNREAL_NOUNS = frozenset({"fear", "plan", "threat", "risk", "possibility", "prospect", "danger", "warning",
+                          "rumour", "rumor", "intention", "bid", "attempt"})
+CLAUSAL_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "pcomp", "parataxis"})
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb heading the clause the token is in (the token itself when it is that verb)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _chain(token: Any) -> list[Any]:
+    """The token and its heads up to the sentence root."""
+    chain = [token]
+    current = token
+    for _ in range(20):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | None:
+    """Why the clause of ``trigger`` (a spaCy token) does not report a real, current event; None if it does."""
+    historic_ids = {t.i for t in historic_tokens}
+    chain = _chain(trigger)
+    clause = _clause_head(trigger)
+    # Only look at the local clause for aux/negation, and climb clause boundaries for conditionals/intentions.
+    for child in clause.children:
+        low = child.lower_
+        if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
+            if low in ("could", "might", "may") and any(c.lower_ == "have" for c in clause.children):
+                return "speculative"
+            return "future" if low in ("will", "shall", "'ll", "wo") else "hypothetical"
+        if child.dep_ == "neg":
+            return "negated"
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return "conditional"
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none", "nothing") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+            return "negated"
+    previous = trigger
+    for node in chain[1:]:
+        lemma = node.lemma_.lower()
+        via = previous.dep_
+        if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
+            if lemma in INTENTION_HEADS:
+                return "intention"
+        if lemma in DENIAL_HEADS:
+            return "denied"
+        if via in ("pobj", "prep", "acl", "nmod", "compound") and lemma in UNREAL_NOUNS:
+            return "intention"
+        if via == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in previous.children):
+            return "conditional"
+        if via in CLAUSAL_DEPS and node.pos_ in ("VERB", "AUX"):
+            # A clause embedded under a future/hypothetical verb shares its modality ("will be lost if").
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "wo")
+                   for c in node.children) and via in ("xcomp", "ccomp"):
+                return "future"
+        previous = node
+    if historic_ids:
+        for token in clause.subtree:
+            if token.i in historic_ids and _clause_head(token).i == clause.i:
+                return "historical"
+    return None
+
+
+def excluded_clauses(sentence: Any, trigger_ids: set[int], historic_tokens: Sequence[Any] = ()) -> list[tuple[int, int]]:
+    """Character ranges (absolute, in the parsed text) of clauses in ``sentence`` that report no event:
+    conditional, historical or intention clauses that contain none of the kept triggers. Evidence leaves
+    them out so that a span never quotes "if it falls..." as support."""
+    historic_ids = {t.i for t in historic_tokens}
+    ranges: list[tuple[int, int]] = []
+    for token in sentence:
+        if token.dep_ not in ("advcl", "relcl", "acl", "ccomp", "conj") or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subtree = list(token.subtree)
+        ids = {t.i for t in subtree}
+        if ids & trigger_ids:
+            continue
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
+        historic = bool(ids & historic_ids)
+        if conditional or modal or historic:
+            start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+            ranges.append((start, end))
+    return ranges

@@ -1,0 +1,432 @@
+"""The extraction pipeline: article in, evidence-linked ACLED events (and situation facts) out.
+
+Stages, each its own module: nlp (sentences, parse) → geoparse (places) → actors → classify (triggers, types)
+→ modality (drop what did not happen) → temporal (event date) → casualties (fatalities) → merge (one event per
+happening within the article) → notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from . import actors as actor_mod
+from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_actor
+from .casualties import find_casualties
+from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
+from .geoparse import Geoparser, event_place, focus_country
+from .merge import Draft, merge_mentions
+from .modality import excluded_clauses, unreal_reason
+from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
+from .nlp import Sentence, sentences
+from .notes import write_notes
+from .situation import find_control_claims, find_figures
+from .temporal import event_time, find_times
+
+DISORDER = {
+    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+    "Riots": "Demonstrations", "Strategic developments": "Strategic developments",
+}
+assert set(DISORDER) == set(TAXONOMY)
+
+_OUTLET = re.compile(
+    r"(?:\btold (?:the )?|\breports? (?:the |by the )?|\baccording to (?:the )?|\bcited by (?:the )?|"
+    r"\bquoted by (?:the )?)(?P<a>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})"
+    r"|\b(?:[Aa]n? |[Tt]he )(?P<b>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}) (?:reporter|correspondent|journalist)s?\b"
+)
+_NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
+
+
+class Pipeline:
+    """Load once, then call :meth:`extract` or :meth:`extract_many` on articles."""
+
+    def __init__(self, geoparser: Geoparser | None = None) -> None:
+        self.geoparser = geoparser or Geoparser()
+
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: Sequence[Article]) -> Iterator[Extraction]:
+        for article, sents in zip(batch, sentences(a.text for a in batch), strict=True):
+            yield self._extract_article(article, sents)
+
+    def _extract_article(self, article: Article, sents: Sequence[Sentence]) -> Extraction:
+        text = article.text
+        toponyms = self.geoparser.find(text)
+        sentence_mentions = [find_actor_mentions(s.text, s.start) for s in sents]
+        all_mentions = [m for ms in sentence_mentions for m in ms]
+        toponyms = _drop_actor_toponyms(toponyms, all_mentions)
+        toponyms = _drop_person_toponyms(toponyms, sents)
+        country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
+        context = ArticleContext.from_mentions(all_mentions, country)
+        mentions: list[Draft] = []
+        for sent, sent_mentions in zip(sents, sentence_mentions, strict=True):
+            mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
+        events = merge_mentions(mentions, country)
+        finished = tuple(self._finish(article, m) for m in events)
+        claims = find_control_claims(article, sents, toponyms, context, country)
+        figures = find_figures(article, sents, toponyms)
+        return Extraction(article, finished, tuple(claims), tuple(figures), tuple(toponyms))
+
+    def _sentence_events(self, article: Article, sent: Sentence, sent_mentions: list[ActorMention],
+                         toponyms: Sequence[Toponym], country: str, context: ArticleContext,
+                         sents: Sequence[Sentence]) -> list[Draft]:
+        triggers = find_triggers(sent.text, sent.start)
+        if not triggers:
+            return []
+        span = sent.span
+        base = sent.start - _span_char_start(span)
+        times = [_shift_time(t, sent.start) for t in find_times(sent.text, article.date)]
+        historic_tokens = [tok for t in times if t.relation in ("historic", "future")
+                           for tok in span if t.start <= base + tok.idx < t.end]
+        kept: list[Trigger] = []
+        for trig in triggers:
+            if _overlaps_any(trig, sent_mentions) or _inside_toponym(trig, toponyms):
+                continue
+            token = _token_at(span, trig.start - base)
+            if token is None:
+                continue
+            if unreal_reason(token, historic_tokens) is not None:
+                continue
+            if trig.weak and not any(m.armed for m in sent_mentions):
+                continue
+            kept.append(trig)
+        if not kept:
+            return []
+        kept_ids = {tok.i for t in kept for tok in [_token_at(span, t.start - base)] if tok is not None}
+        excluded = [(a + base, b + base) for a, b in excluded_clauses(span, kept_ids, historic_tokens)]
+        # Actors named only inside a clause that reports nothing ("who fought Soviet forces in the 1980s")
+        # are not sides of this sentence's events.
+        sent_mentions = [m for m in sent_mentions if not any(a <= m.start and m.end <= b for a, b in excluded)]
+        roles = {t: assign_roles(span, t, sent_mentions, base) for t in kept}
+        casualties = find_casualties(sent.text)
+        candidates = classify(sent.text, kept, roles, sent_mentions, casualties.killed, sent.start)
+        if not candidates:
+            return []
+        evidence = _evidence(article.text, sent, excluded)
+        out = []
+        for cand in candidates:
+            segment = _segment(sent, cand, candidates, excluded)
+            when, precision, ref = event_time(segment, article.date)
+            if ref is not None and ref.relation in ("historic", "future"):
+                continue
+            place = self._place(toponyms, article.text, sent, sents, country)
+            ev_country = place.iso2 if place is not None and place.iso2 else country
+            actor1 = _resolve(cand.agent, ev_country, when, context)
+            actor2 = _resolve(cand.patient, ev_country, when, context)
+            actor1, actor2, assoc2 = _complete_actors(cand, actor1, actor2, sent_mentions, ev_country, when,
+                                                      context, sent.text)
+            killed = _segment_killed(segment, casualties.killed, len(candidates))
+            if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
+                    cand.sub_event_type != "Excessive force against protesters":
+                killed = 0
+            out.append(Draft(
+                cand, sent.index, actor1, actor2, assoc2, place, when, precision, ref is not None, killed,
+                _sources(article, sent), evidence, cand.confidence,
+            ))
+        return out
+
+    def _place(self, toponyms: Sequence[Toponym], text: str, sent: Sentence, sents: Sequence[Sentence],
+               country: str) -> Place | None:
+        place = event_place(toponyms, text, [Span(sent.start, sent.end, sent.text)])
+        local = [t for t in toponyms if sent.start <= t.start < sent.end and t.place is not None]
+        if place is not None and place.feature != "country" and any(
+                t.place == place or (t.place is not None and t.place.name == place.name) for t in local):
+            return place
+        if local and all(t.place is not None and t.place.feature == "country" for t in local):
+            # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
+            focus = next((t.place for t in local if t.place is not None and t.place.iso2 == country), None)
+            return focus or local[0].place
+        # The sentence names no usable place ("the city", "near the airport"): the place under discussion is
+        # the last specific one named before it in the same country (reports stay on a place until they name
+        # another one).
+        recent = [t for t in toponyms if t.start < sent.start and t.place is not None
+                  and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        if recent:
+            return recent[-1].place
+        if place is not None and (place.feature != "country" or not country or place.iso2 == country):
+            return place
+        return place
+
+    def _finish(self, article: Article, m: Draft) -> Event:
+        cand = m.candidate
+        event = Event(
+            article_id=article.id,
+            event_type=cand.event_type,
+            sub_event_type=cand.sub_event_type,
+            disorder_type=_disorder(cand.sub_event_type, cand.event_type),
+            event_date=m.event_date,
+            time_precision=m.time_precision,
+            actor1=m.actor1,
+            actor2=m.actor2,
+            assoc_actor_2=m.assoc2,
+            civilian_targeting=(m.actor2 is not None and m.actor2.inter == actor_mod.INTER_CIVILIANS
+                                and cand.event_type in ("Violence against civilians", "Explosions/Remote violence")),
+            place=m.place,
+            fatalities=m.fatalities,
+            sources=m.sources,
+            source_scale="",
+            evidence=m.evidence,
+            confidence=round(m.confidence, 2),
+        )
+        event = replace(event, notes=write_notes(event))
+        key = content_key(article.content_hash, event.sub_event_type, event.event_date.isoformat(),
+                          m.place.name if m.place else "", *(s.start for s in m.evidence))
+        return replace(event, id=key)
+
+
+def _disorder(sub: str, etype: str) -> str:
+    if sub == "Mob violence":
+        return "Political violence; Demonstrations"
+    return DISORDER[etype]
+
+
+def _span_char_start(span: Any) -> int:
+    """Offset of the sentence inside the parsed piece: the doc may be a chunk of a long article."""
+    return int(span.start_char) + (len(span.text) - len(span.text.lstrip()))
+
+
+def _token_at(span: Any, char: int) -> Any:
+    for tok in span:
+        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
+            return tok
+    return None
+
+
+def _shift_time(t: Any, offset: int) -> Any:
+    return replace(t, start=t.start + offset, end=t.end + offset)
+
+
+def _overlaps_any(trig: Trigger, mentions: Sequence[ActorMention]) -> bool:
+    return any(trig.start < m.end and trig.end > m.start and m.kind in ("named", "external") for m in mentions)
+
+
+def _inside_toponym(trig: Trigger, toponyms: Sequence[Toponym]) -> bool:
+    return any(t.start <= trig.start and trig.end <= t.end for t in toponyms)
+
+
+def _drop_actor_toponyms(toponyms: Sequence[Toponym], mentions: Sequence[ActorMention]) -> list[Toponym]:
+    """A word that names an actor ("Taliban", "Arakan Army") is not a place, whatever the gazetteer says."""
+    return [t for t in toponyms if not any(t.start < m.end and t.end > m.start and m.kind in ("named", "external")
+                                           for m in mentions)]
+
+
+def _drop_person_toponyms(toponyms: Sequence[Toponym], sents: Sequence[Sentence]) -> list[Toponym]:
+    """Part of a person's name is not a place: "Gul Ahmad Kamin" (and later "Kamin"), "Ismail Khan".
+
+    spaCy's PERSON tags are used only when the person span is longer than the toponym, because spaCy also tags
+    real places as persons ("Lashkar Gah")."""
+    persons: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for sent in sents:
+        base = sent.start - _span_char_start(sent.span)
+        for ent in sent.span.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                persons.append((base + ent.start_char, base + ent.end_char))
+                surnames.update({ent[0].text, ent[-1].text})
+    kept = []
+    for t in toponyms:
+        inside = any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in persons)
+        named_before = t.text in surnames and not t.cue
+        if not inside and not named_before:
+            kept.append(t)
+    return kept
+
+
+def _country_from_mentions(mentions: Sequence[ActorMention]) -> str:
+    homes = [m.home or m.country_hint for m in mentions if m.home or m.country_hint]
+    return max(set(homes), key=homes.count) if homes else ""
+
+
+def _resolve(m: ActorMention | None, country: str, on: date, context: ArticleContext) -> Actor | None:
+    if m is None:
+        return None
+    return resolve_actor(m, country=country, on=on, context=context)
+
+
+def _person_agent(sentence: str) -> str:
+    """'Ismail Khan, a former commander, has launched an armed movement' -> 'Ismail Khan'."""
+    m = re.match(r"\s*(?:[A-Z][a-z]+ ){0,1}([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b", sentence)
+    return m.group(1) if m else ""
+
+
+def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor | None,
+                     mentions: Sequence[ActorMention], country: str, on: date, context: ArticleContext,
+                     sentence: str) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
+    """Fill the sides a report leaves implicit, as a coder would from the article's context."""
+    state = actor_mod.state_forces(country, on) if country else None
+    dominant = (resolve_actor(context.dominant_armed, country=country, on=on, context=context)
+                if context.dominant_armed else None)
+    assoc2: tuple[str, ...] = ()
+    etype, sub = cand.event_type, cand.sub_event_type
+    if actor1 is None and re.search(r"\b(?:the )?(?:US|U\.S\.|United States|Americans?)\b", sentence) and \
+            etype == "Explosions/Remote violence":
+        actor1 = actor_mod.country_actor("United States", on, country)
+    if etype == "Battles":
+        if actor1 is None and actor2 is None:
+            actor1, actor2 = dominant, state
+        elif actor1 is None or actor2 is None:
+            known = actor1 or actor2
+            assert known is not None
+            other = dominant if known.inter in (1, 8) else state
+            if other is not None and other.name == known.name:
+                other = state if other is dominant else dominant
+            if sub == "Government regains territory" and known.inter not in (1, 8):
+                actor1, actor2 = state, known
+            elif actor1 is None:
+                actor1, actor2 = (other, known) if sub == "Non-state actor overtakes territory" else (known, other)
+            else:
+                actor2 = other
+        if sub == "Government regains territory" and actor1 is not None and actor1.inter not in (1, 3, 8) \
+                and actor2 is not None and actor2.inter in (1, 8):
+            actor1, actor2 = actor2, actor1
+        if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.inter == 1 \
+                and actor2 is not None:
+            actor1, actor2 = actor2, actor1
+    elif etype == "Explosions/Remote violence":
+        if actor1 is None:
+            if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+                actor1 = state
+            elif dominant is not None and sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
+                actor1 = dominant
+            else:
+                actor1 = _unidentified(country)
+        if actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
+                and actor1.inter in (1, 8) and dominant.name != actor1.name:
+            actor2 = dominant
+    elif etype == "Violence against civilians":
+        civ = actor2 if actor2 is not None and actor2.inter == 7 else None
+        perpetrator = actor1 if actor1 is not None and actor1.inter != 7 else None
+        if perpetrator is None and actor2 is not None and actor2.inter != 7:
+            perpetrator = actor2
+        if perpetrator is None:
+            perpetrator = _unidentified(country)
+        if civ is None:
+            civ = _civilians(country)
+        actor1, actor2 = perpetrator, civ
+        un = next((m for m in mentions if m.kind == "external"), None)
+        if un is not None and un.name != actor1.name:
+            assoc2 = (un.name,)
+    elif etype == "Protests":
+        actor1 = actor1 if actor1 is not None and actor1.inter == 6 else _labelled("Protesters", 6, country)
+        if sub == "Peaceful protest":
+            actor2 = None
+        elif actor2 is None or actor2.inter != 1:
+            actor2 = actor_mod.state_forces(country, on, "police") if country else None
+    elif etype == "Riots":
+        if actor1 is None or actor1.inter not in (5, 6):
+            actor1 = _labelled("Rioters", 5, country)
+        elif actor1.inter == 6:
+            actor1 = _labelled("Rioters", 5, country)
+        if sub == "Mob violence" and (actor2 is None or actor2.inter == 5):
+            actor2 = _civilians(country)
+    elif etype == "Strategic developments":
+        if sub == "Change to group/activity" and actor1 is None:
+            person = _person_agent(sentence)
+            if person:
+                actor1 = Actor(f"Militia ({person})", actor_mod.INTER_POLITICAL_MILITIA, "", person)
+            elif re.search(r"\b(?:residents|people|civilians|villagers)\b", sentence, re.I):
+                actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
+        if sub == "Arrests" and (actor1 is None or actor1.inter not in (1, 8)):
+            arrested = actor1
+            actor1 = actor_mod.state_forces(country, on, "police") if country else actor1
+            if actor2 is None and arrested is not None and actor1 is not None and arrested.name != actor1.name:
+                actor2 = arrested
+        if sub == "Change to group/activity" and actor2 is not None and actor2.inter == actor_mod.INTER_CIVILIANS:
+            actor2 = None
+        if actor1 is None:
+            actor1 = actor2
+            actor2 = None
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
+        actor2 = None
+    return actor1, actor2, assoc2
+
+
+def _labelled(label: str, inter: int, country: str) -> Actor:
+    from .countries import country_by_iso2
+
+    info = country_by_iso2(country) if country else None
+    return Actor(f"{label} ({info.name})" if info else label, inter, info.name if info else "", "")
+
+
+def _civilians(country: str) -> Actor:
+    return _labelled("Civilians", actor_mod.INTER_CIVILIANS, country)
+
+
+def _unidentified(country: str) -> Actor:
+    return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
+
+
+def _segment(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate],
+             excluded: Sequence[tuple[int, int]] = ()) -> str:
+    """The stretch of the sentence that belongs to one of several events in it (from its trigger to the next),
+    with clauses that report no event blanked out so their dates ("in the 1980s") are not read."""
+    chars = list(sent.text)
+    for a, b in excluded:
+        for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
+            chars[i] = " "
+    text = "".join(chars)
+    if len(all_cands) == 1:
+        return text
+    starts = sorted({c.trigger.start for c in all_cands})
+    begin = cand.trigger.start
+    later = [s for s in starts if s > begin]
+    a = 0 if begin == starts[0] else begin - sent.start
+    b = (later[0] - sent.start) if later else len(text)
+    return text[a:b]
+
+
+def _segment_killed(segment: str, sentence_killed: int, n_events: int) -> int:
+    if n_events == 1:
+        return sentence_killed
+    return find_casualties(segment).killed
+
+
+def _sources(article: Article, sent: Sentence) -> tuple[str, ...]:
+    found: list[str] = []
+    if article.source:
+        found.append(article.source)
+    for m in _OUTLET.finditer(sent.text):
+        name = (m.group("a") or m.group("b") or "").strip().rstrip(".,;:")
+        if name and name.split()[0] not in _NOT_OUTLET and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def _evidence(text: str, sent: Sentence, excluded: Sequence[tuple[int, int]]) -> tuple[Span, ...]:
+    """The sentence, minus clauses that report no event; each piece trimmed of edge punctuation."""
+    pieces = [(sent.start, sent.end)]
+    for a, b in sorted(excluded):
+        nxt = []
+        for s, e in pieces:
+            if b <= s or a >= e:
+                nxt.append((s, e))
+                continue
+            if s < a:
+                nxt.append((s, a))
+            if b < e:
+                nxt.append((b, e))
+        pieces = nxt
+    spans = []
+    for s, e in pieces:
+        while s < e and text[s] in " ,;:-\u2014\n":
+            s += 1
+        while e > s and text[e - 1] in " ,;:-\u2014\n":
+            e -= 1
+        if e - s >= 8:
+            spans.append(Span(s, e, text[s:e]))
+    return tuple(spans) or (Span(sent.start, sent.end, sent.text),)

@@ -1,0 +1,99 @@
+"""Batch runs over many inputs: read, extract, store — bad records reported, never fatal.
+
+The library reports progress through a callback and failures as records; the CLI decides how to show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .model import Article, Extraction, ReadFailure
+from .pipeline import Pipeline
+from .readers import read_paths
+from .store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    events: int = 0
+    new_articles: int = 0
+    skipped_articles: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+def extract_articles(articles: Iterable[Article | ReadFailure], pipeline: Pipeline | None = None,
+                     batch_size: int = 32) -> Iterator[Extraction | ReadFailure]:
+    """Extraction for every article; a read failure passes through, an article the pipeline cannot process
+    becomes a failure of its own and the batch goes on."""
+    pipe = pipeline or Pipeline()
+    batch: list[Article] = []
+
+    def flush() -> Iterator[Extraction | ReadFailure]:
+        try:
+            results = list(pipe.extract_many(batch, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - one bad article must not sink its batch; retry one by one
+            results = []
+            for article in batch:
+                try:
+                    results.append(pipe.extract(article))
+                except Exception as exc:  # noqa: BLE001
+                    results.append(ReadFailure(article.origin or article.id,  # type: ignore[arg-type]
+                                               f"extraction failed ({type(exc).__name__}: {exc})"))
+        yield from results  # type: ignore[misc]
+        batch.clear()
+
+    for item in articles:
+        if isinstance(item, ReadFailure):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
+def extract_paths(paths: Sequence[str], *, default_date: date | None = None, stdin: TextIO | None = None,
+                  pipeline: Pipeline | None = None) -> Iterator[Extraction | ReadFailure]:
+    return extract_articles(read_paths(paths, default_date=default_date, stdin=stdin), pipeline)
+
+
+def ingest_paths(paths: Sequence[str], db: str | Path, *, default_date: date | None = None,
+                 stdin: TextIO | None = None, pipeline: Pipeline | None = None,
+                 progress: Progress | None = None, on_failure: Callable[[ReadFailure], None] | None = None,
+                 batch_size: int = 32) -> RunSummary:
+    """Read, extract and store; one transaction per batch so an interrupted run loses at most one batch and a
+    re-run completes it without duplicates."""
+    summary = RunSummary()
+    pending: list[Extraction] = []
+    with Store(db) as store:
+        def commit() -> None:
+            if pending:
+                result = store.add_extractions(pending)
+                summary.new_articles += result.new
+                summary.skipped_articles += result.skipped
+                pending.clear()
+
+        for item in extract_paths(paths, default_date=default_date, stdin=stdin, pipeline=pipeline):
+            if isinstance(item, ReadFailure):
+                summary.failures.append(item)
+                store.record_failure(item.origin, item.message)
+                if on_failure:
+                    on_failure(item)
+            else:
+                summary.articles += 1
+                summary.events += len(item.events)
+                pending.append(item)
+                if len(pending) >= batch_size:
+                    commit()
+            if progress:
+                progress(1)
+        commit()
+    return summary

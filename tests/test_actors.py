@@ -1,0 +1,62 @@
+from datetime import date
+
+from frontlines.actors import ArticleContext, era_label, find_actor_mentions, resolve_actor
+
+
+def names(text, country="AF", on=date(2021, 7, 31)):
+    mentions = find_actor_mentions(text)
+    ctx = ArticleContext.from_mentions(mentions, country)
+    return [resolve_actor(m, country=country, on=on, context=ctx).name for m in mentions]
+
+
+def test_named_group_and_government_forces():
+    assert names("Taliban fighters clashed with government forces.") == [
+        "Taliban", "Military Forces of Afghanistan (2014-2021)"]
+
+
+def test_demonym_gives_the_country_of_the_forces():
+    mentions = find_actor_mentions("Nigerian troops repelled an attack.")
+    assert mentions[0].country_hint == "NG"
+    actor = resolve_actor(mentions[0], country="NG", on=date(2022, 3, 1),
+                          context=ArticleContext(None, "NG"))
+    assert actor.name == "Military Forces of Nigeria (2015-2023)"
+    assert actor.inter == 1
+
+
+def test_foreign_forces_are_external():
+    mentions = find_actor_mentions("Russian forces shelled the town.")
+    actor = resolve_actor(mentions[0], country="UA", on=date(2022, 5, 1), context=ArticleContext(None, "UA"))
+    assert actor.name == "Military Forces of Russia (2000-)"
+    assert actor.inter == 8
+
+
+def test_generic_insurgents_resolve_to_the_articles_dominant_group():
+    text = "The Taliban attacked the district. Insurgents later withdrew."
+    assert names(text) == ["Taliban", "Taliban"]
+
+
+def test_generic_without_context_is_unidentified():
+    assert names("Gunmen killed three villagers.", country="NG", on=date(2022, 1, 5)) == [
+        "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"]
+
+
+def test_taliban_become_the_state_after_august_2021():
+    assert names("Taliban fighters arrested protesters.", on=date(2021, 9, 10)) == [
+        "Military Forces of Afghanistan (2021-)", "Protesters (Afghanistan)"]
+
+
+def test_islamic_state_branch_follows_the_country():
+    assert names("Islamic State militants attacked a base.", country="NG", on=date(2021, 1, 1))[0] == \
+        "Islamic State (West Africa)"
+
+
+def test_era_labels():
+    assert era_label("AF", date(2021, 8, 14)) == "2014-2021"
+    assert era_label("AF", date(2021, 8, 15)) == "2021-"
+    assert era_label("MM", date(2021, 1, 31)) == "2016-2021"
+    assert era_label("ZZ", date(2021, 1, 1)) == ""
+
+
+def test_police_and_protesters():
+    got = names("Police fired tear gas at protesters in Nairobi.", country="KE", on=date(2023, 7, 7))
+    assert got == ["Police Forces of Kenya (2022-)", "Protesters (Kenya)"]

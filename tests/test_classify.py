@@ -1,0 +1,59 @@
+import pytest
+
+from frontlines.actors import find_actor_mentions
+from frontlines.classify import EVENT_TYPE_OF, TAXONOMY, assign_roles, classify, find_triggers
+from frontlines.nlp import load_pipeline
+
+
+def subtypes(sentence: str, killed: int = 0) -> list[str]:
+    doc = load_pipeline()(sentence)
+    triggers = find_triggers(sentence)
+    mentions = find_actor_mentions(sentence)
+    triggers = [t for t in triggers if not any(t.start < m.end and t.end > m.start for m in mentions
+                                               if m.kind in ("named", "external"))]
+    roles = {t: assign_roles(doc[:], t, mentions, 0) for t in triggers}
+    return [c.sub_event_type for c in classify(sentence, triggers, roles, mentions, killed)]
+
+
+def test_taxonomy_has_25_sub_event_types_under_6_types():
+    assert len(TAXONOMY) == 6
+    assert len(EVENT_TYPE_OF) == 25
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Afghan forces repulsed a Taliban attack on the district centre.", ["Armed clash"]),
+    ("Taliban fighters captured the district headquarters after heavy fighting.",
+     ["Non-state actor overtakes territory"]),
+    ("Government forces recaptured the district from the Taliban.", ["Government regains territory"]),
+    ("A roadside bomb struck a police vehicle.", ["Remote explosive/landmine/IED"]),
+    ("A suicide bomber blew himself up at the checkpoint, and a blast hit the gate.", ["Suicide bomb"]),
+    ("Warplanes carried out air strikes on rebel positions.", ["Air/drone strike"]),
+    ("Rebels shelled the town with mortars.", ["Shelling/artillery/missile attack"]),
+    ("Gunmen shot dead three villagers.", ["Attack"]),
+    ("Gunmen abducted 20 students from a school.", ["Abduction/forced disappearance"]),
+    ("Hundreds of protesters marched peacefully through the capital.", ["Peaceful protest"]),
+    ("Police fired tear gas to disperse protesters.", ["Protest with intervention"]),
+    ("A mob lynched a man accused of theft.", ["Mob violence"]),
+    ("Police arrested a militant commander in the city.", ["Arrests"]),
+    ("Soldiers defused a roadside bomb near the market.", ["Disrupted weapons use"]),
+    ("The warring sides agreed to a ceasefire.", ["Agreement"]),
+    ("The district was handed over to the Taliban without a fight.", ["Non-violent transfer of territory"]),
+    ("Militants looted and burned shops in the market.", ["Looting/property destruction"]),
+])
+def test_sub_event_types(sentence, expected):
+    assert subtypes(sentence) == expected
+
+
+def test_excessive_force_needs_lethal_force():
+    assert subtypes("Security forces opened fire on demonstrators, killing three.", killed=3) == [
+        "Excessive force against protesters"]
+
+
+def test_a_bombing_and_the_clash_that_followed_are_two_events():
+    got = subtypes("A roadside bomb hit an army convoy, and soldiers then fought the Taliban gunmen for hours "
+                   "in the surrounding villages.")
+    assert "Remote explosive/landmine/IED" in got and "Armed clash" in got
+
+
+def test_no_trigger_no_event():
+    assert subtypes("The minister visited the province and met tribal elders.") == []

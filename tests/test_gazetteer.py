@@ -1,0 +1,69 @@
+from pathlib import Path
+
+import pytest
+
+from frontlines.gazetteer import Gazetteer, default_gazetteer, display_name, skeleton, strip_admin_words
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("mazar e sharif", "mazar i sharif"), ("sar e pul", "sari pul"), ("helmand", "hilmand"),
+    ("uruzgan", "oruzgan"), ("uruzgan", "urozgan"), ("jawzjan", "jowzjan"), ("sheberghan", "shibirghan"),
+    ("taloqan", "taluqan"), ("kandahar", "qandahar"), ("paktia", "paktya"), ("nangarhar", "ningarhar"),
+    ("kunduz", "kondoz"), ("tarin kowt", "tarinkot"), ("deir ez zor", "dayr az zawr"),
+])
+def test_variant_skeletons_meet(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b) != ""
+
+
+def test_distinct_names_keep_distinct_skeletons() -> None:
+    assert skeleton("paktia") != skeleton("paktika")
+    assert skeleton("herat") != skeleton("kabul")
+
+
+def test_names_and_admin_words() -> None:
+    assert display_name("Lashkar Gāh") == "Lashkar Gah"
+    assert display_name("Herat District") == "Herat"
+    assert strip_admin_words("helmand province") == "helmand"
+
+
+def test_lookup_prefers_city_for_bare_name(gaz: Gazetteer) -> None:
+    top = gaz.lookup("Herat")[0]
+    assert (top.name, top.iso2, top.feature, top.geo_precision) == ("Herat", "AF", "city", 1)
+    assert top.country == "Afghanistan" and top.region == "South Asia" and top.iso == 4
+    assert abs(top.latitude - 34.35) < 0.1 and abs(top.longitude - 62.2) < 0.1
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("Mazar-i-Sharif", "Mazar-e Sharif"), ("Qandahar", "Kandahar"), ("Kondoz", "Kunduz"),
+    ("Lashkar Gah", "Lashkar Gah"), ("Tarin Kowt", "Tarinkot"),
+])
+def test_lookup_variants(gaz: Gazetteer, query: str, name: str) -> None:
+    assert gaz.lookup(query, "AF")[0].name == name
+
+
+def test_admin_lookups(gaz: Gazetteer) -> None:
+    helmand = gaz.admin1("Hilmand", "AF")
+    assert helmand is not None and helmand.name == "Helmand" and helmand.geo_precision == 3
+    nad_ali = gaz.admin2("Nad-e Ali", "AF", "Helmand")
+    assert nad_ali is not None and nad_ali.admin1 == "Helmand" and nad_ali.feature == "admin2"
+    assert gaz.admin2("Nad Ali", "AF", "Herat") is None
+    kayin = gaz.admin1("Karen State", "MM")
+    assert kayin is not None and kayin.name == "Kayin"
+
+
+def test_country_filter_and_unknown(gaz: Gazetteer) -> None:
+    assert all(p.iso2 == "IQ" for p in gaz.lookup("Mosul", "Iraq"))
+    assert gaz.lookup("Qwxzqwxz") == []
+
+
+def test_info_and_reload(gaz: Gazetteer) -> None:
+    info = gaz.info()
+    assert int(info["cities"]) > 200_000 and int(info["admin1"]) > 3000 and int(info["countries"]) > 240
+    assert gaz.path is not None
+    again = Gazetteer.load(Path(gaz.path))
+    assert len(again) == len(gaz)

@@ -1,0 +1,161 @@
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from frontlines.geoparse import Geoparser, event_place, focus_country
+from frontlines.model import Span, Toponym
+
+AFG = Path(__file__).resolve().parents[2] / "shared" / "data" / "afghanistan-admin"
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def _whole(text: str) -> list[Span]:
+    return [Span(0, len(text), text)]
+
+
+def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
+    return {t.text: t for t in tops}
+
+
+def test_recognises_names_spacy_mislabels(parser: Geoparser) -> None:
+    text = "Taliban fighters entered Herat and Lashkar Gah on Friday, officials said."
+    tops = _by_text(parser.find(text))
+    assert set(tops) == {"Herat", "Lashkar Gah"}
+    assert tops["Lashkar Gah"].place is not None and tops["Lashkar Gah"].place.admin1 == "Helmand"
+
+
+def test_stop_words_titles_and_actors_are_not_places(parser: Geoparser) -> None:
+    text = ("Police said Mr Karzai and the Islamic State spokesman spoke on Monday in March. "
+            "Afghan forces withdrew.")
+    assert parser.find(text) == []
+
+
+def test_province_cue_gives_admin1_and_bare_name_the_city(parser: Geoparser) -> None:
+    tops = parser.find("Clashes spread across Herat province. Later, in Herat, shops reopened.")
+    assert [t.place.feature for t in tops if t.place] == ["admin1", "city"]
+    assert tops[0].cue == "province" and tops[0].place is not None and tops[0].place.geo_precision == 3
+    assert tops[1].place is not None and tops[1].place.geo_precision == 1
+
+
+def test_enclosing_admin_disambiguates(parser: Geoparser) -> None:
+    text = "Fighting was reported in Charbolak district, Balkh."
+    tops = _by_text(parser.find(text))
+    place = tops["Charbolak"].place
+    assert place is not None and (place.admin1, place.feature, place.iso2) == ("Balkh", "admin2", "AF")
+
+
+def test_variant_spelling_only_in_article_country(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("Afghan troops left Qandahar and Sari Pul in Afghanistan."))
+    assert tops["Qandahar"].place is not None and tops["Qandahar"].place.name == "Kandahar"
+    assert tops["Sari Pul"].place is not None and tops["Sari Pul"].place.name == "Sar-e Pul"
+    assert focus_country(list(tops.values())) == "AF"
+
+
+def test_unresolvable_district_stays_unresolved(parser: Geoparser) -> None:
+    text = "Fighting was reported in Zzyzxqq district of Kunduz province."
+    place = event_place(parser.find(text), text, _whole(text))
+    assert place is not None and place.feature == "admin1" and place.admin1 == "Kunduz"
+    assert place.geo_precision == 3
+
+
+def test_event_place_near_and_fallbacks(parser: Geoparser) -> None:
+    text = "Insurgents attacked a checkpoint 10 km north of Kunduz city."
+    place = event_place(parser.find(text), text, _whole(text))
+    assert place is not None and place.name == "Kunduz" and place.geo_precision == 2
+    text = "The Taliban advanced on Kunduz.\n\nMany were killed in the attack."
+    ev = [Span(text.index("Many"), len(text), text[text.index("Many"):])]
+    place = event_place(parser.find(text), text, ev)
+    assert place is not None and place.name == "Kunduz" and place.geo_precision == 3
+    same_paragraph = "The Taliban advanced on Kunduz. Many were killed in the attack."
+    ev = [Span(same_paragraph.index("Many"), len(same_paragraph), "Many were killed in the attack.")]
+    place = event_place(parser.find(same_paragraph), same_paragraph, ev)
+    assert place is not None and place.geo_precision == 1
+    assert event_place(parser.find("Nothing happened."), "Nothing happened.", _whole("x")) is None
+
+
+def test_same_name_keeps_first_resolution(parser: Geoparser) -> None:
+    tops = parser.find("Tarin Kowt in Uruzgan fell. Later Tarin Kowt was retaken.")
+    places = [t.place for t in tops if t.text == "Tarin Kowt"]
+    assert len(places) == 2 and places[0] == places[1]
+
+
+# -- polygon check on Afghanistan's districts and provinces (geoBoundaries) -----------------------------------
+
+def _in_ring(x: float, y: float, ring: list[list[float]]) -> bool:
+    inside, j = False, len(ring) - 1
+    for i in range(len(ring)):
+        (xi, yi), (xj, yj) = ring[i][:2], ring[j][:2]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def _inside(lon: float, lat: float, geometry: dict) -> bool:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return any(_in_ring(lon, lat, p[0]) and not any(_in_ring(lon, lat, h) for h in p[1:]) for p in polys)
+
+
+def _interior(geometry: dict) -> tuple[float, float]:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    ring = max((p[0] for p in polys), key=len)
+    cx, cy = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    if _inside(cx, cy, geometry):
+        return cx, cy
+    xs = sorted(x1 + (cy - y1) * (x2 - x1) / (y2 - y1)
+                for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1], strict=True) if (y1 > cy) != (y2 > cy))
+    return (xs[0] + xs[1]) / 2, cy
+
+
+def test_afghan_districts_and_provinces_fall_in_their_polygons(parser: Geoparser) -> None:
+    adm1 = json.loads((AFG / "geoBoundaries-AFG-ADM1_simplified.geojson").read_text(encoding="utf-8"))["features"]
+    adm2 = json.loads((AFG / "geoBoundaries-AFG-ADM2_simplified.geojson").read_text(encoding="utf-8"))["features"]
+    provinces = {f["properties"]["shapeName"]: f["geometry"] for f in adm1}
+    in_district = in_province = 0
+    for f in adm2:
+        x, y = _interior(f["geometry"])
+        province = next(n for n, g in provinces.items() if _inside(x, y, g))
+        text = f"Fighting was reported in {f['properties']['shapeName']} district of {province} province."
+        place = event_place(parser.find(text), text, _whole(text))
+        assert place is not None, text
+        in_district += _inside(place.longitude, place.latitude, f["geometry"])
+        in_province += _inside(place.longitude, place.latitude, provinces[province])
+    # Measured 254/398 and 366/398: 102 districts have no town in the bundled sources, so they get their
+    # province's point; see the report. These floors guard against regressions.
+    assert in_district >= 0.62 * len(adm2)
+    assert in_province >= 0.9 * len(adm2)
+    ok = 0
+    for name, geometry in provinces.items():
+        text = f"Fighting was reported in {name} province, Afghanistan."
+        place = event_place(parser.find(text), text, _whole(text))
+        ok += place is not None and _inside(place.longitude, place.latitude, geometry)
+    assert ok >= 33
+
+
+def test_myanmar_headline_subset(parser: Geoparser) -> None:
+    import csv
+    path = AFG.parent / "ucdp-ged-myanmar" / "myanmar.csv"
+    hits = total = 0
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["where_prec"] not in ("1", "2") or not row["source_headline"].strip():
+                continue
+            text = row["source_headline"]
+            tops = [t for t in parser.find(text) if t.place and t.place.feature != "country"]
+            if not tops:
+                continue
+            place = event_place(tops, text, _whole(text))
+            assert place is not None
+            total += 1
+            if place.iso2 == "MM" and math.dist((place.latitude, place.longitude),
+                                                (float(row["latitude"]), float(row["longitude"]))) < 1.5:
+                hits += 1
+            if total >= 300:
+                break
+    assert total >= 200 and hits >= 0.35 * total

@@ -1,0 +1,49 @@
+import pytest
+
+from frontlines.modality import excluded_clauses, unreal_reason
+from frontlines.nlp import load_pipeline
+
+
+def reason(sentence: str, trigger: str, historic: str | None = None):
+    doc = load_pipeline()(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    hist = [t for t in doc if historic and historic in t.text] if historic else []
+    return unreal_reason(token, hist)
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    ("Afghan forces repulsed the attack on Friday.", "repulsed"),
+    ("Clashes erupted near the airport.", "Clashes"),
+    ("The militants captured the district headquarters.", "captured"),
+    ("A guard was killed in a deliberate attack.", "killed"),
+])
+def test_real_events_are_kept(sentence, trigger):
+    assert reason(sentence, trigger) is None
+
+
+@pytest.mark.parametrize("sentence,trigger,why", [
+    ("The Taliban will attack the city next week.", "attack", "future"),
+    ("If the city falls, the militants would capture five provinces.", "capture", "hypothetical"),
+    ("The army vowed to retake the district.", "retake", "intention"),
+    ("Militants seek to seize the provincial capital.", "seize", "intention"),
+    ("The ministry denied that troops shelled the village.", "shelled", "denied"),
+    ("No one was killed in the incident.", "killed", "negated"),
+    ("The army did not attack the village.", "attack", "negated"),
+])
+def test_unreal_events_are_dropped(sentence, trigger, why):
+    assert reason(sentence, trigger) == why
+
+
+def test_historic_time_in_the_clause_drops_it():
+    s = "Ismail Khan, a commander who fought against Soviet forces in the 1980s, launched a movement."
+    assert reason(s, "fought", historic="1980s") == "historical"
+    assert reason(s, "launched", historic="1980s") is None
+
+
+def test_excluded_clauses_cut_conditionals_out_of_evidence():
+    doc = load_pipeline()("Troops clashed with rebels, and officials fear the town would fall if help does not come.")
+    kept = {doc[1].i}
+    ranges = excluded_clauses(doc[:], kept)
+    cut = [doc.text[a:b] for a, b in ranges]
+    assert any("if help does not come" in c for c in cut)
+    assert all("clashed" not in c for c in cut)
