@@ -30,7 +30,8 @@ Polygon = list[Ring]  # outer ring first, then holes
 def _polygons(geometry: dict[str, object]) -> list[Polygon]:
     coords = geometry["coordinates"]
     polys = coords if geometry["type"] == "MultiPolygon" else [coords]
-    return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly] for poly in polys]  # type: ignore[union-attr]
+    return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly]
+            for poly in polys]  # type: ignore[union-attr]
 
 
 def _in_ring(x: float, y: float, ring: Ring) -> bool:
@@ -46,7 +47,8 @@ def _in_ring(x: float, y: float, ring: Ring) -> bool:
 
 
 def inside(lon: float, lat: float, shape: Sequence[Polygon]) -> bool:
-    return any(_in_ring(lon, lat, poly[0]) and not any(_in_ring(lon, lat, h) for h in poly[1:]) for poly in shape)
+    return any(_in_ring(lon, lat, poly[0]) and not any(_in_ring(lon, lat, h) for h in poly[1:])
+               for poly in shape)
 
 
 def _interior_point(shape: Sequence[Polygon]) -> tuple[float, float]:
@@ -100,7 +102,8 @@ def afghanistan_check(parser: Geoparser) -> dict[str, object]:
         if place is not None and inside(place.longitude, place.latitude, shape):
             prov_ok += 1
     return {"districts": len(districts), "district_point_in_district": ok_d,
-            "district_point_in_province": ok_p, "provinces": len(provinces), "province_point_in_province": prov_ok,
+            "district_point_in_province": ok_p, "provinces": len(provinces),
+            "province_point_in_province": prov_ok,
             "misses": misses}
 
 
@@ -173,7 +176,8 @@ def throughput(parser: Geoparser) -> dict[str, float]:
         tops = parser.find(article)
         runs += 1
     per_article = (time.perf_counter() - start) / runs
-    return {"lookups_per_s": round(lookups), "article_words": words, "ms_per_article": round(per_article * 1000, 2),
+    return {"lookups_per_s": round(lookups), "article_words": words,
+            "ms_per_article": round(per_article * 1000, 2),
             "toponyms_per_s": round(len(tops) / per_article)}
 
 

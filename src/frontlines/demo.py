@@ -30,6 +30,9 @@ def run_demo(out_dir: Path, progress: Callable[[int], None] | None = None,
              on_failure: Callable[[ReadFailure], None] | None = None) -> DemoResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "frontlines-demo.db"
+    # The demo shows what this version extracts: a database left by an older run is replaced, not reused.
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
     summary = ingest_paths([str(sample_corpus())], db, progress=progress, on_failure=on_failure)
     result = DemoResult(summary, {"database": db})
     with Store(db, readonly=True) as store:

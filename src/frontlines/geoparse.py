@@ -2,9 +2,9 @@
 
 Recognition scans capitalised token n-grams against the gazetteer (spaCy NER mislabels many Afghan and Burmese
 place names, so it is not used), drops stop words, titles and actor names, and reads context cues around each
-mention ("X province", "the town of X", "near X", "12 km north of X"). Disambiguation scores each candidate with
-its population prior, the cue's feature type, the article's focus country and enclosing admin names mentioned in
-the same text.
+mention ("X province", "the town of X", "near X", "12 km north of X"). Disambiguation scores each candidate
+with its population prior, the cue's feature type, the article's focus country and enclosing admin names
+mentioned in the same text.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 # Cue words after a name -> the feature type they ask for.
 _AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(province|provinces|governorate|region|state|district|districts|county|city|town|village|"
+    r"^(?:'s|’s)?\s+(province|provinces|governorate|region|state|district|districts|county|city|town|"
+    r"village|"
     r"area|valley|airport|township)\b", re.IGNORECASE)
 _BEFORE = re.compile(
     r"\b(?:(?P<kind>city|town|village|province|district|governorate|region|state|township|county)\s+of|"
@@ -50,7 +51,8 @@ _BEFORE = re.compile(
     r"south-?western|northeastern|northwestern|southeastern|southwestern|parts\s+of|across))|"
     r"(?P<governor>governor\s+of))\s+(?:the\s+)?$", re.IGNORECASE)
 _LINK = re.compile(
-    r"^(?:'s|’s)?\s*(?:province|district|city|town|village|township|county|area|region|state)?\s*(?:,|of|in)\s*"
+    r"^(?:'s|’s)?\s*(?:province|district|city|town|village|township|county|area|region|state)?\s*"
+    r"(?:,|of|in)\s*"
     r"(?:the\s+)?$", re.IGNORECASE)
 _GOVERNOR_AFTER = re.compile(r"^(?:'s|’s)\s+(?:provincial\s+)?governor", re.IGNORECASE)
 
@@ -127,7 +129,9 @@ class Geoparser:
             if found.ids:
                 raw.append((i, ntok, found))
             i += ntok
-        focus, named = self._focus([m for _, _, m in raw], demonym_votes)
+        voters = [m for i, n, m in raw if n > 1 or self._strong(m) or not (
+            m.key in self.lex.words or m.text.lower() in lowered or _sentence_initial(text, m.start))]
+        focus, named = self._focus(voters, demonym_votes)
         out: list[_Mention] = []
         for i, ntok, m in raw:
             self._read_cues(text, m)
@@ -168,6 +172,12 @@ class Geoparser:
             if not ids and n <= 3 and len(key) >= 5:
                 ids = self.gaz.ranked_variants(strip_admin_words(key))
                 exact = False
+            elif ids and len(key) >= 5 and not self._strong(ids):
+                # An exact hit on a stray alternate name ("Kunduz" for a Turkish town) must not hide the
+                # well-known place spelled slightly differently in the sources ("Kondūz").
+                more = [x for x in self.gaz.ranked_variants(strip_admin_words(key))[:20] if x not in ids]
+                ids = tuple(ids) + tuple(x for x in more if self.gaz.population(x) >= 20000
+                                         or self.gaz.feature(x) in (ADMIN1, ADMIN2))
             if ids:
                 m = _Mention(s, last_e, surface, key, ids, exact)
                 m.own_cue = cue
@@ -210,8 +220,8 @@ class Geoparser:
             near_home = tuple(x for x in gaz.ranked_variants(strip_admin_words(m.key)) if gaz.iso2(x) in home)
             if near_home:
                 m.ids, in_home = near_home, True
-        # A name inside a longer run of capitalised words ("Abdul Ghani Baradar") is a person or an organisation
-        # unless the rest of the run is a generic head ("Kabul University", "Herat Airport").
+        # A name inside a longer run of capitalised words ("Abdul Ghani Baradar") is a person or an
+        # organisation unless the rest of the run is a generic head ("Kabul University", "Herat Airport").
         if i + ntok < len(tokens) and not has_cue:
             ns, ne = tokens[i + ntok]
             nxt = text[ns:ne]
@@ -229,16 +239,15 @@ class Geoparser:
         floor = 50000 if ntok == 1 else 5000
         return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= floor for x in m.ids[:10])
 
-    def _strong(self, m: _Mention) -> bool:
+    def _strong(self, m: _Mention | Sequence[int]) -> bool:
         gaz = self.gaz
-        return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= 100000 for x in m.ids[:5])
+        ids = m.ids if isinstance(m, _Mention) else m
+        return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= 100000 for x in ids[:5])
 
     def _read_cues(self, text: str, m: _Mention) -> None:
         if m.own_cue:
             m.cue = m.own_cue
             m.want = _CUE_FEATURE.get(m.cue, -1)
-        if m.near:
-            m.cue = "near"
             return
         after = _AFTER.match(text[m.end:m.end + 20])
         before = _BEFORE.search(text[max(0, m.start - 60):m.start])
@@ -260,6 +269,8 @@ class Geoparser:
             elif before.group("governor"):
                 m.cue = "governor"
         m.want = _CUE_FEATURE.get(m.cue, -1)
+        if m.near:
+            m.cue = "near"
 
     # ------------------------------------------------------------------------------------------ resolution
 
@@ -291,30 +302,34 @@ class Geoparser:
     def _focus(self, mentions: list[_Mention], demonyms: Counter[str]) -> tuple[str | None, set[str]]:
         """The article's country from its unambiguous mentions, and every country it names outright."""
         gaz = self.gaz
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         named: set[str] = set()
         for m in mentions:
             if not m.exact:
                 continue
             top = m.ids[0]
             if gaz.feature(top) == COUNTRY:
-                votes[gaz.iso2(top)] += 2
+                votes[gaz.iso2(top)] = votes.get(gaz.iso2(top), 0.0) + 2
                 named.add(gaz.iso2(top))
                 continue
             countries = {gaz.iso2(x) for x in m.ids[:30]}
             if len(countries) == 1:
-                votes[next(iter(countries))] += 1
+                only = next(iter(countries))
+                votes[only] = votes.get(only, 0.0) + 1
             elif gaz.feature(top) == ADMIN1 or gaz.population(top) >= 100000:
-                votes[gaz.iso2(top)] += 0.5
+                votes[gaz.iso2(top)] = votes.get(gaz.iso2(top), 0.0) + 0.5
         for iso2, n in demonyms.items():
-            votes[iso2] += 0.5 * n
-        focus = votes.most_common(1)[0][0] if votes else None
+            votes[iso2] = votes.get(iso2, 0.0) + 0.5 * n
+        focus = max(votes, key=lambda k: votes[k]) if votes else None
         return focus, named
 
     def _choose(self, m: _Mention, focus: str | None, skels: set[str],
                 countries_named: set[str]) -> tuple[int, float]:
         gaz = self.gaz
         best, best_score, second = m.ids[0], -1e9, -1e9
+        towns = {(gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) for x in m.ids[:60] if gaz.feature(x) == CITY}
+        namesakes = {x for x in m.ids[:60] if gaz.feature(x) != CITY
+                     and (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns}
         for x in m.ids[:60]:
             feat = gaz.feature(x)
             weight = (1.0, 0.6, 0.3, 50.0)[feat]
@@ -329,6 +344,8 @@ class Geoparser:
             elif m.cue == "part" and feat in (ADMIN1, COUNTRY):
                 score += 2
             cc = gaz.iso2(x)
+            if feat in (ADMIN1, ADMIN2) and m.want < 0 and m.cue != "part" and x in namesakes:
+                score -= 1  # a bare "Kunduz" is the town, not the province named after it
             if focus and cc == focus:
                 score += 3
             elif cc in countries_named:

@@ -84,7 +84,31 @@ def _absorb(target: Draft, other: Draft) -> None:
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
 
 
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
+    """A doer-less casualty sentence joins the violent event reported just before it in the article."""
+    kept: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: x.sentence_index):
+        if not d.candidate.follow_up:
+            kept.append(d)
+            continue
+        previous = next((k for k in reversed(kept) if k.candidate.event_type in VIOLENT_TYPES
+                         and d.sentence_index - k.sentence_index <= 3), None)
+        if previous is None:
+            if d.fatalities > 0:
+                kept.append(d)
+            continue
+        spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}
+        previous.evidence = tuple(spans[k] for k in sorted(spans))
+        previous.fatalities = max(previous.fatalities, d.fatalities)
+        previous.sources = tuple(dict.fromkeys(previous.sources + d.sources))
+    return kept
+
+
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
+    drafts = _attach_follow_ups(drafts)
     specific = [d for d in drafts if _specific(d.place)]
     vague = [d for d in drafts if not _specific(d.place)]
     merged: list[Draft] = []

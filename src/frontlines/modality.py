@@ -19,6 +19,8 @@ INTENTION_HEADS = frozenset({
     "demand", "ask", "need", "mean", "hesitate", "refuse", "fail", "able", "likely", "ready", "set", "poise",
     "continue_to_be_able", "consider", "discuss", "threat",
 })
+APPEAL_HEADS = frozenset({"call", "demand", "urge", "push", "press", "appeal", "ask", "plead", "lobby", "hope",
+                          "wait", "prepare", "brace", "pray", "campaign", "negotiate", "talk"})
 DENIAL_HEADS = frozenset({"deny", "dismiss", "reject", "refute"})
 # Nouns that make what they govern unreal: "fears of an attack", "plans for an offensive", "threat of".
 UNREAL_NOUNS = frozenset({"fear", "plan", "threat", "risk", "possibility", "prospect", "danger", "warning",
@@ -78,6 +80,10 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
         if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
             if lemma in INTENTION_HEADS:
                 return "intention"
+        if via == "pobj" and previous.head.lower_ == "for" and lemma in APPEAL_HEADS:
+            return "intention"  # "called for a ceasefire"
+        if via == "prep" and previous.lower_ == "for" and lemma in APPEAL_HEADS:
+            return "intention"
         if lemma in DENIAL_HEADS:
             return "denied"
         if via in ("pobj", "prep", "acl", "nmod", "compound") and lemma in UNREAL_NOUNS:

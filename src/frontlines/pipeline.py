@@ -273,6 +273,8 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
                 if context.dominant_armed else None)
     assoc2: tuple[str, ...] = ()
     etype, sub = cand.event_type, cand.sub_event_type
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None  # "Taliban fighters ... the Taliban": one side named twice, the other left implicit
     if actor1 is None and re.search(r"\b(?:the )?(?:US|U\.S\.|United States|Americans?)\b", sentence) and \
             etype == "Explosions/Remote violence":
         actor1 = actor_mod.country_actor("United States", on, country)
@@ -310,8 +312,8 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
             actor2 = dominant
     elif etype == "Violence against civilians":
         civ = actor2 if actor2 is not None and actor2.inter == 7 else None
-        perpetrator = actor1 if actor1 is not None and actor1.inter != 7 else None
-        if perpetrator is None and actor2 is not None and actor2.inter != 7:
+        perpetrator = actor1 if actor1 is not None and actor1.inter != 7 and not _unarmed(actor1) else None
+        if perpetrator is None and actor2 is not None and actor2.inter != 7 and not _unarmed(actor2):
             perpetrator = actor2
         if perpetrator is None:
             perpetrator = _unidentified(country)
@@ -354,6 +356,11 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
         actor2 = None
     return actor1, actor2, assoc2
+
+
+def _unarmed(actor: Actor) -> bool:
+    """International organisations are witnesses or victims, never the perpetrators of an attack."""
+    return actor.name.startswith(("UN:", "AU:", "NATO:")) and "peacekeep" not in actor.mention.lower()
 
 
 def _labelled(label: str, inter: int, country: str) -> Actor:

@@ -1,9 +1,10 @@
-"""The situation picture: who holds or contests which place, and humanitarian figures, as the article states them.
+"""The situation picture: who holds or contests which place, and humanitarian figures, as the article says.
 
 These are not ACLED events but the facts around them ("the group controls half of the country", "tens of
-thousands displaced"). Cues are regular expressions from ``data/situation_lexicon.json``; the spaCy parse decides
-who the actor is (the clause subject, or the "to"/"by" phrase after "fell to"/"captured by") and whether the
-clause reports something real (``modality.unreal_reason``: no claims from "if it falls" or "seek to seize").
+thousands displaced"). Cues are regular expressions from ``data/situation_lexicon.json``; the spaCy parse
+decides who the actor is (the clause subject, or the "to"/"by" phrase after "fell to"/"captured by") and
+whether the clause reports something real (``modality.unreal_reason``: nothing from "if it falls", "seek to
+seize").
 
 Rule choices:
 
@@ -17,7 +18,7 @@ Rule choices:
   named, a role such as "Kandahar MP" is completed by the person quoted in the next sentence); otherwise the
   article's own source (``Article.source`` or the outlet it cites: "reports the BBC").
 * A figure needs a count next to a cue ("displaced", "wounded", "need assistance"). Counts of families or
-  households keep their number and are kinds ``displaced_families`` / ``refugees_families`` / ``in_need_families``.
+  households keep their number, with kinds ``displaced_families``, ``refugees_families``, ``in_need_families``
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .actors import STATE_KINDS, ActorMention, ArticleContext, find_actor_mentions, resolve_actor, state_forces
+from .actors import (
+    STATE_KINDS,
+    ActorMention,
+    ArticleContext,
+    country_actor,
+    find_actor_mentions,
+    resolve_actor,
+    state_forces,
+)
 from .modality import unreal_reason
 from .model import Article, ControlClaim, Figure, Place, Span, Toponym, content_key
 from .nlp import Sentence
@@ -61,8 +70,8 @@ class _Lex:
     territory: re.Pattern[str]
     local: re.Pattern[str]
     neighbour: re.Pattern[str]
+    neighbour_nouns: re.Pattern[str]
     breaks: re.Pattern[str]
-    reported: re.Pattern[str]
     speech: frozenset[str]
     denial: re.Pattern[str]
     unreal: re.Pattern[str]
@@ -73,8 +82,8 @@ class _Lex:
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.I)
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -90,12 +99,13 @@ def _lex() -> _Lex:
     shares = raw["share_words"]
     share = re.compile(r"^\s*(?:(?:" + raw["share_hedges"] + r")\s+)?(?P<s>" +
                        "|".join(re.escape(w) for w in sorted(shares, key=len, reverse=True)) +
-                       r"|\d+(?:\.\d+)?\s?(?:%|per ?cent))\b\s*(?:of\b)?", re.I)
+                       r"|\d+(?:\.\d+)?\s?(?:%|per ?cent))(?!\w)\s*(?:of\b)?", re.I)
     return _Lex(
         tuple(cues), re.compile(raw["without_fight"], re.I), share, shares,
         _words_re(raw["territory_nouns"]), _words_re(raw["local_nouns"]),
-        re.compile(r"\b" + raw["neighbour_words"] + r"\s*$", re.I), re.compile(raw["clause_breaks"], re.I),
-        re.compile(raw["reported_cues"], re.I), frozenset(raw["speech_lemmas"]),
+        re.compile(r"\b" + raw["neighbour_words"] + r"\s*$", re.I), _words_re(raw["neighbour_nouns"]),
+        re.compile(raw["clause_breaks"], re.I),
+        frozenset(raw["speech_lemmas"]),
         re.compile(raw["denial_cues"], re.I), re.compile(raw["unreal_words"], re.I),
         frozenset(u.lower() for u in raw["person_units"]), frozenset(raw["family_units"]),
         frozenset(raw["civilian_units"]),
@@ -103,7 +113,7 @@ def _lex() -> _Lex:
     )
 
 
-# --- parse helpers -------------------------------------------------------------------------------------------
+# --- parse helpers --------------------------------------------------------------------------------
 
 def _base(sent: Sentence) -> int:
     """Add to a token's ``idx`` to get its offset in the article (the doc may be a chunk of a long text)."""
@@ -125,11 +135,12 @@ def _tok_range(sent: Sentence, toks: Sequence[Any]) -> tuple[int, int]:
 
 
 def _clause_text(sent: Sentence, tok: Any) -> str:
-    """The sentence with the subordinate clauses that do not contain ``tok`` blanked out (offsets kept), so that
-    "although forces held back an advance overnight" does not date "insurgents are still within 2km"."""
+    """The sentence with the subordinate clauses that do not contain ``tok`` blanked out (offsets kept), so
+    that "although forces held back an advance overnight" does not date "insurgents are still within 2km"."""
     chars = list(sent.text)
     for t in sent.span:
-        if t.dep_ in _MASKED_DEPS and t.pos_ in ("VERB", "AUX") and tok not in t.subtree and t not in tok.ancestors:
+        if t.dep_ in _MASKED_DEPS and t.pos_ in ("VERB", "AUX") and tok not in t.subtree \
+                and t not in tok.ancestors:
             a, b = _tok_range(sent, list(t.subtree))
             for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
                 chars[i] = " "
@@ -151,7 +162,7 @@ def _np_text(tok: Any) -> str:
     return _LEADING_DET.sub("", text).strip()
 
 
-# --- places --------------------------------------------------------------------------------------------------
+# --- places ---------------------------------------------------------------------------------------
 
 def _is_town(t: Toponym) -> bool:
     return t.place is not None and t.place.feature != "country"
@@ -163,11 +174,11 @@ def _in_country(t: Toponym, country: str) -> bool:
 
 def _recent_town(toponyms: Sequence[Toponym], sents: Sequence[Sentence], sent: Sentence, before: int,
                  country: str) -> Toponym | None:
-    """The last town named before ``before`` in this sentence or the few before it: what 'the city' refers to."""
+    """The last town named before ``before`` here or in the few sentences before: what 'the city' means."""
     window = sents[max(0, sent.index - 4)].start if sents else sent.start
     pool = [t for t in toponyms if window <= t.start < before and _is_town(t) and _in_country(t, country)]
     cities = [t for t in pool if t.place is not None and t.place.feature == "city"]
-    return (cities or pool or [None])[-1]
+    return (cities or pool)[-1] if pool else None
 
 
 def _country_place(toponyms: Sequence[Toponym], country: str) -> Place | None:
@@ -179,14 +190,16 @@ def _country_place(toponyms: Sequence[Toponym], country: str) -> Place | None:
 
 def _own_toponyms(text: str, toponyms: Sequence[Toponym], a: int, b: int) -> list[Toponym]:
     """Toponyms between a and b that name the place itself, not a neighbour ('crossings with Iran')."""
-    out = []
+    out: list[Toponym] = []
+    neighbour_end = -1  # end of the last neighbour, so that "with Iran and Pakistan" drops both
     for t in toponyms:
         if a <= t.start and t.end <= b and t.place is not None:
-            if _lex().neighbour.search(text[max(a, t.start - 40): t.start]):
+            gap = text[neighbour_end:t.start] if neighbour_end >= 0 else "-"
+            listed = re.fullmatch(r"\s*(?:and|,|or|, and)\s*", gap)
+            if listed or _lex().neighbour.search(text[max(a, t.start - 40): t.start]):
+                neighbour_end = t.end
                 continue
-            if out and re.fullmatch(r"\s*(?:and|,|or)\s*", text[out[-1].end: t.start]) and \
-                    _lex().neighbour.search(text[max(a, out[-1].start - 40): out[-1].start]):
-                continue
+            neighbour_end = -1
             out.append(t)
     return out
 
@@ -210,7 +223,7 @@ def _backward_phrase(text: str, sent: Sentence, end: int) -> tuple[int, int]:
     return start + lead, start + len(phrase.rstrip())
 
 
-# --- attribution ---------------------------------------------------------------------------------------------
+# --- attribution ----------------------------------------------------------------------------------
 
 def _article_reporter(article: Article, sents: Sequence[Sentence]) -> str:
     if article.source:
@@ -284,7 +297,7 @@ def _as_of(sent: Sentence, tok: Any, article: Article) -> date:
     return article.date if ref is not None and ref.relation == "future" else when
 
 
-# --- control claims ------------------------------------------------------------------------------------------
+# --- control claims -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Cue:
@@ -332,20 +345,35 @@ def _subject_mention(sent: Sentence, tok: Any, mentions: Sequence[ActorMention])
     return None
 
 
-def _claim_actor(cue: _Cue, sent: Sentence, tok: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:
+def _claim_actor(cue: _Cue, sent: Sentence, tok: Any,
+                 mentions: Sequence[ActorMention]) -> ActorMention | None:
     usable = [m for m in mentions if _actor_ok(m)]
-    after = [m for m in usable if m.start >= cue.end and re.fullmatch(
-        r"\s*(?:\w+\s+){0,3}?", sent.text[cue.end - sent.start: m.start - sent.start] + " ")]
-    if cue.actor_after or cue.status == "handed_over":
-        recipient = next((m for m in usable if m.start >= cue.end and re.search(
-            r"\b(?:to|by|of)\s+(?:the\s+)?$", sent.text[:m.start - sent.start])), None)
-        if recipient is not None or cue.actor_after:
-            return recipient or (after[0] if after else None)
+    if cue.actor_after:
+        # "fell to the Taliban", "captured by RSF fighters": the first actor right after the cue.
+        return next((m for m in usable if m.end > cue.end and m.start >= cue.start and
+                     len(sent.text[cue.end - sent.start: m.start - sent.start].split()) <= 3), None)
+    if cue.status == "handed_over":
+        recipient = next((m for m in usable if m.start >= cue.start and re.search(
+            r"\bto\s+(?:the\s+)?$", sent.text[:m.start - sent.start] + m.text[:3])), None)
+        if recipient is not None:
+            return recipient
     found = _subject_mention(sent, tok, mentions)
     if found is not None:
         return found
     before = [m for m in usable if m.end <= cue.start]
     return before[-1] if before else None
+
+
+def _country_subject(sent: Sentence, cue: _Cue, on: date, country: str) -> str | None:
+    """'Russia says it controls 15%': a country as the subject of the clause or of its speech verb means its
+    armed forces."""
+    base = _base(sent)
+    for ent in sent.span.ents:
+        if ent.label_ == "GPE" and base + ent.end_char <= cue.start and ent.root.dep_ == "nsubj":
+            actor = country_actor(ent.text, on, country)
+            if actor is not None:
+                return actor.name
+    return None
 
 
 def _share(phrase: str) -> float | None:
@@ -360,8 +388,8 @@ def _share(phrase: str) -> float | None:
 
 def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: Sequence[Toponym],
                         context: ArticleContext, country: str) -> list[ControlClaim]:
-    """Territorial-control statements in the article: who captured, retook, contests, handed over or left which
-    place, or holds what share of the territory; as of the clause's date, with who says so."""
+    """Territorial-control statements: who captured, retook, contests, handed over or left which place, or
+    holds what share of the territory; as of the clause's date, with who says so."""
     text = article.text
     lex = _lex()
     reporter = _article_reporter(article, sents)
@@ -379,7 +407,8 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
                 a, b = _backward_phrase(text, sent, cue.start)
             else:
                 a, b = _forward_phrase(text, sent, cue.end)
-                if not re.search(r"\w", text[a:b]):
+                passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+                if passive or not re.search(r"\w", text[a:b]):
                     a, b = _backward_phrase(text, sent, cue.start)  # "Kunduz was captured on Sunday"
             phrase = text[a:b]
             if re.fullmatch(r"\W*(?:it|them|this|that|these|those)\W*", phrase, re.I) or not phrase.strip():
@@ -406,7 +435,7 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             elif lex.local.search(phrase):
                 town = _recent_town(toponyms, sents, sent, cue.start, country)
                 targets = [(text[a:b], town.place if town else None)]
-            elif share is not None or lex.territory.search(phrase) or lex.neighbour.search(phrase + " with"):
+            elif share is not None or lex.territory.search(phrase) or lex.neighbour_nouns.search(phrase):
                 targets = [(text[a:b], _country_place(toponyms, country))]
             if not targets:
                 continue
@@ -414,6 +443,8 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             mention = _claim_actor(cue, sent, tok, mentions)
             if mention is not None:
                 actor = resolve_actor(mention, country=country, on=when, context=context).name
+            elif (state := _country_subject(sent, cue, when, country)) is not None:
+                actor = state
             elif status in ("retaken", "withdrawn"):
                 forces = state_forces(country, when) if country and status == "retaken" else None
                 if forces is None:
@@ -451,10 +482,12 @@ def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequ
             tok = _token_at(sent, pos)
             if tok is None:
                 continue
-            same_place = any(sent.start <= t.start < sent.end and t.place is not None and claim.place is not None
-                             and t.place.name == claim.place.name for t in toponyms)
-            refers_back = own_index <= sent.index <= own_index + 2 and pos > own and re.search(
-                r"\b(?:claims?|reports?|it|this|that)\b", sent.text[m.start():], re.I)
+            same_place = claim.place is not None and any(
+                sent.start <= t.start < sent.end and t.place is not None and t.place.name == claim.place.name
+                for t in toponyms)
+            named_other = any(sent.start <= t.start < sent.end and t.place is not None for t in toponyms)
+            refers_back = own_index <= sent.index <= own_index + 2 and pos > own and not named_other and \
+                re.search(r"\b(?:claims?|reports?|it|this)\b", sent.text[m.start():], re.I)
             if not (same_place or refers_back) or (sent.start == own and pos < own):
                 continue
             if sent.start == own and not re.search(r"\b(?:but|however|although|while)\b", sent.text, re.I):
@@ -465,7 +498,7 @@ def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequ
     return claim
 
 
-# --- humanitarian figures ------------------------------------------------------------------------------------
+# --- humanitarian figures -------------------------------------------------------------------------
 
 def _unit(sent: Sentence, end: int) -> tuple[str, bool]:
     """The noun a count counts ("people", "families"), and whether it is a count of people at all."""
@@ -496,9 +529,7 @@ def _figure_kind(sent: Sentence, q_start: int, q_end: int, unit: str) -> tuple[s
     back = lex.breaks.split(head[-45:])[-1]
     best: tuple[int, str, int] | None = None
     for kind, pattern in lex.figure_cues:
-        mb = None
-        for mb in pattern.finditer(back):
-            pass
+        mb = next((x for x in reversed(list(pattern.finditer(back)))), None)
         if mb is not None and not back[mb.end():].strip(" ,"):
             cand = (0, kind, sent.start + rel_s - len(back) + mb.start())
             best = cand if best is None or cand[0] < best[0] else best
@@ -517,8 +548,8 @@ def _figure_kind(sent: Sentence, q_start: int, q_end: int, unit: str) -> tuple[s
 
 
 def find_figures(article: Article, sents: Sequence[Sentence], toponyms: Sequence[Toponym]) -> list[Figure]:
-    """Humanitarian counts (displaced, refugees, wounded, people in need, civilians killed) with place, date and
-    the source the article gives for them."""
+    """Humanitarian counts (displaced, refugees, wounded, people in need, civilians killed) with place, date
+    and the source the article gives for them."""
     reporter = _article_reporter(article, sents)
     figures: list[Figure] = []
     seen: set[tuple[str, int, str]] = set()
@@ -542,7 +573,7 @@ def find_figures(article: Article, sents: Sequence[Sentence], toponyms: Sequence
             when = _as_of(sent, tok, article)
             local = [t for t in toponyms if sent.start <= t.start < sent.end and t.place is not None]
             towns = [t for t in local if _is_town(t)]
-            chosen = (towns or local or [None])[0]
+            chosen = (towns or local)[0] if local else None
             if chosen is None:
                 chosen = _recent_town(toponyms, sents, sent, sent.start, "")
             place = chosen.place if chosen else None

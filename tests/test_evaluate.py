@@ -1,0 +1,68 @@
+import json
+from datetime import date
+
+import pytest
+
+from frontlines.errors import GoldFormatError
+from frontlines.evaluate import GoldItem, Report, evaluate, load_gold, score_item
+from frontlines.model import Actor, Article, Event, Place
+
+
+def gold_event(**kw):
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Taliban",
+            "actor2": "Military Forces of Afghanistan (2014-2021)", "admin1": "Kunduz",
+            "latitude": 36.728, "longitude": 68.857, "event_date": "2021-07-02", "fatalities": 3}
+    base.update(kw)
+    return base
+
+
+def event(sub="Armed clash", etype="Battles", lat=36.73, lon=68.86, day=date(2021, 7, 2), deaths=3):
+    place = Place("Kunduz", "Afghanistan", lat, lon, 1, "AF", 4, "South Asia", "Kunduz")
+    return Event("a", etype, sub, "Political violence", day, 1, Actor("Taliban", 2),
+                 Actor("Military Forces of Afghanistan (2014-2021)", 1), place=place, fatalities=deaths)
+
+
+def test_a_perfect_match_scores_every_field():
+    report = Report()
+    score_item(GoldItem(Article("a", date(2021, 7, 2), "t"), (gold_event(),)), [event()], report)
+    assert report.matched == 1 and report.unmatched_extracted == 0
+    assert all(report.accuracy(f) == 1.0 for f in ("event_type", "sub_event_type", "actor1", "admin1",
+                                                    "within_10km", "event_date", "fatalities"))
+
+
+def test_wrong_fields_and_extras_are_counted():
+    report = Report()
+    extracted = [event(deaths=5, day=date(2021, 7, 1)), event("Peaceful protest", "Protests", deaths=0)]
+    score_item(GoldItem(Article("a", date(2021, 7, 2), "t"), (gold_event(),)), extracted, report)
+    assert report.accuracy("fatalities") == 0.0 and report.accuracy("event_date") == 0.0
+    assert report.accuracy("event_type") == 1.0
+    assert report.unmatched_extracted == 1 and report.over_generation == 0.5
+
+
+def test_negative_item_with_extraction_is_over_generation():
+    report = Report()
+    score_item(GoldItem(Article("n", date(2021, 7, 2), "t"), ()), [event()], report)
+    assert report.gold_events == 0 and report.over_generation == 1.0
+
+
+def test_load_jsonl_and_csv_gold(tmp_path):
+    j = tmp_path / "g.jsonl"
+    j.write_text(json.dumps({"id": "1", "date": "2021-07-02", "text": "x", "gold": [gold_event()]}) + "\n")
+    assert load_gold(j)[0].gold[0]["admin1"] == "Kunduz"
+    c = tmp_path / "g.csv"
+    c.write_text("event_date,event_type,sub_event_type,notes\n2021-07-02,Battles,Armed clash,\"Clashes.\"\n")
+    item = load_gold(c)[0]
+    assert item.article.text == "Clashes." and item.article.date == date(2021, 7, 2)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json}\n")
+    with pytest.raises(GoldFormatError, match="bad.jsonl:1"):
+        load_gold(bad)
+
+
+def test_evaluate_runs_the_pipeline(pipeline):
+    item = GoldItem(Article("k", date(2021, 7, 3), "Taliban fighters clashed with Afghan forces in Kunduz city "
+                            "on Friday, killing three soldiers."), (gold_event(),))
+    report = evaluate([item], pipeline)
+    assert report.matched == 1
+    assert report.accuracy("sub_event_type") == 1.0
+    assert report.accuracy("fatalities") == 1.0

@@ -1,0 +1,47 @@
+from datetime import date
+
+from frontlines.classify import EventCandidate, Trigger
+from frontlines.merge import Draft, merge_mentions
+from frontlines.model import Actor, Place, Span
+
+HERAT = Place("Herat", "Afghanistan", 34.35, 62.2, 1, "AF", 4, "South Asia", "Herat")
+HERAT_PROVINCE = Place("Herat", "Afghanistan", 34.35, 62.2, 3, "AF", 4, "South Asia", "Herat", feature="admin1")
+KANDAHAR = Place("Kandahar", "Afghanistan", 31.6, 65.7, 1, "AF", 4, "South Asia", "Kandahar")
+AFGHANISTAN = Place("Afghanistan", "Afghanistan", 33.0, 65.0, 3, "AF", 4, "South Asia", feature="country")
+
+
+def draft(place, day=date(2021, 7, 31), sub="Armed clash", start=0, deaths=0, explicit=False, actor=None):
+    cand = EventCandidate(sub, Trigger(start, start + 5, "clash", "clash"))
+    return Draft(cand, start, actor or Actor("Taliban", 2), None, (), place, day, 1, explicit, deaths,
+                 ("BBC",), (Span(start, start + 10, "x" * 10),), 0.6)
+
+
+def test_same_town_same_days_merge_with_largest_toll_and_explicit_date():
+    merged = merge_mentions([draft(HERAT, deaths=2), draft(HERAT, date(2021, 7, 30), start=50, deaths=5,
+                                                             explicit=True)], "AF")
+    assert len(merged) == 1
+    assert merged[0].fatalities == 5 and merged[0].event_date == date(2021, 7, 30)
+    assert len(merged[0].evidence) == 2
+
+
+def test_province_mention_merges_into_its_town():
+    merged = merge_mentions([draft(HERAT_PROVINCE), draft(HERAT, start=40)], "AF")
+    assert len(merged) == 1 and merged[0].place == HERAT
+
+
+def test_different_towns_days_or_types_stay_apart():
+    assert len(merge_mentions([draft(HERAT), draft(KANDAHAR, start=30)], "AF")) == 2
+    assert len(merge_mentions([draft(HERAT), draft(HERAT, date(2021, 7, 25), start=30)], "AF")) == 2
+    assert len(merge_mentions([draft(HERAT), draft(HERAT, sub="Attack", start=30)], "AF")) == 2
+
+
+def test_country_wide_mention_only_adds_evidence():
+    merged = merge_mentions([draft(AFGHANISTAN), draft(HERAT, start=60)], "AF")
+    assert len(merged) == 1 and len(merged[0].evidence) == 2
+    assert merge_mentions([draft(AFGHANISTAN)], "AF") == []
+
+
+def test_two_groups_mobilising_are_two_developments():
+    a = draft(HERAT, sub="Change to group/activity", actor=Actor("Militia (A)", 3))
+    b = draft(HERAT, sub="Change to group/activity", start=30, actor=Actor("Militia (B)", 3))
+    assert len(merge_mentions([a, b], "AF")) == 2

@@ -1,0 +1,98 @@
+import json
+import math
+from datetime import date
+
+from frontlines.export import event_record
+from frontlines.model import Article
+from frontlines.readers import read_paths
+
+
+def km(a, b):
+    (la1, lo1), (la2, lo2) = a, b
+    p = math.pi / 180
+    h = (math.sin((la2 - la1) * p / 2) ** 2
+         + math.cos(la1 * p) * math.cos(la2 * p) * math.sin((lo2 - lo1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def matches(g, e):
+    if e.event_type != g["event_type"] or e.sub_event_type not in g["sub_event_type"] or e.place is None:
+        return False
+    if km((g["latitude"], g["longitude"]), (e.place.latitude, e.place.longitude)) > g["max_km"]:
+        return False
+    lo, hi = g["date_window"]
+    return lo <= e.event_date.isoformat() <= hi
+
+
+def test_seed_article_against_its_gold_coding(shared, pipeline):
+    gold = json.loads((shared / "spec/seed-gold.json").read_text())
+    article = next(read_paths([str(shared / gold["article"]["file"])]))
+    assert isinstance(article, Article)
+    events = list(pipeline.extract(article).events)
+    left = list(events)
+    missed = []
+    for g in gold["events"]:
+        hit = next((e for e in left if matches(g, e)), None)
+        if hit is None:
+            missed.append(g["key"])
+        else:
+            left.remove(hit)
+    for g in gold["optional_events"]:
+        hit = next((e for e in left if e.sub_event_type in g["sub_event_type"]), None)
+        if hit:
+            left.remove(hit)
+    assert missed == []
+    assert len(left) <= 1
+    for n in gold["not_events"]:
+        for e in events:
+            quoted = " ".join([e.notes] + [s.text for s in e.evidence]).lower()
+            assert n["text"][:60].lower() not in quoted, n["why"]
+
+
+def test_seed_guard_killing_is_coded_like_an_analyst(shared, pipeline):
+    article = next(read_paths([str(shared / "seed/000_8a91eae5d62b1adf.txt")]))
+    events = pipeline.extract(article).events
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.event_date == date(2021, 7, 30)
+    assert attack.fatalities == 1
+    assert attack.actor1 is not None and attack.actor1.name == "Taliban"
+    assert attack.actor2 is not None and attack.actor2.name == "Civilians (Afghanistan)"
+    assert attack.civilian_targeting
+    assert any("guard" in s.text for s in attack.evidence)
+    for e in events:
+        assert e.fatalities <= 1, "no number in the seed other than the guard is a death toll"
+
+
+def test_evidence_offsets_point_into_the_article(pipeline):
+    text = ("Taliban fighters captured the Nerkh district centre in Wardak province on Friday after heavy "
+            "fighting, officials said.\n\nThree soldiers were killed, the defence ministry said.")
+    article = Article("t1", date(2021, 6, 6), text)
+    events = pipeline.extract(article).events
+    assert events
+    for e in events:
+        for span in e.evidence:
+            assert text[span.start:span.end] == span.text
+        record = event_record(e)
+        assert record["article_id"] == "t1"
+        assert 0 < float(record["confidence"]) <= 1  # type: ignore[arg-type]
+
+
+def test_hypothetical_and_history_give_no_event(pipeline):
+    text = ("If the provincial capital falls, the militants would seize the border crossing. "
+            "The commander fought the Soviets in the 1980s. The government plans to retake the district next month.")
+    assert pipeline.extract(Article("t2", date(2021, 7, 1), text)).events == ()
+
+
+def test_events_across_countries(pipeline):
+    cases = [
+        ("On Tuesday, Al Shabaab militants detonated a roadside bomb targeting a military convoy near Afgoye "
+         "in Lower Shabelle, killing four soldiers.", date(2022, 3, 10), "Remote explosive/landmine/IED", "Somalia"),
+        ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday.", date(2023, 7, 20),
+         "Protest with intervention", "Kenya"),
+        ("Myanmar military jets carried out air strikes on a village in Sagaing region yesterday, killing 12 "
+         "civilians.", date(2023, 4, 12), "Air/drone strike", "Myanmar"),
+    ]
+    for text, day, sub, country in cases:
+        events = pipeline.extract(Article("x", day, text)).events
+        assert [e.sub_event_type for e in events] == [sub], text
+        assert events[0].place is not None and events[0].place.country == country
