@@ -13,6 +13,7 @@ def test_notes_read_like_acled():
 
 
 def test_notes_say_precision_not_false_exactness():
-    e = Event("a", "Protests", "Peaceful protest", "Demonstrations", date(2021, 7, 1), 3, Actor("Protesters (Kenya)", 6))
+    e = Event("a", "Protests", "Peaceful protest", "Demonstrations", date(2021, 7, 1), 3,
+              Actor("Protesters (Kenya)", 6))
     note = write_notes(e)
     assert note.startswith("In July 2021,") and "unknown location" in note

@@ -185,7 +185,7 @@ def test_sudan_figures() -> None:
     assert set(figures) == {"displaced_families", "in_need", "killed_civilians", "wounded"}
     assert figures["displaced_families"].low == 5000
     assert figures["displaced_families"].attribution == "UN"
-    assert figures["displaced_families"].as_of == date(2024, 5, 13)  # "last week": its Monday
+    assert figures["displaced_families"].as_of == date(2024, 5, 19)  # "last week": counted as of its end
     assert figures["in_need"].low == 200000 and figures["in_need"].attribution == "OCHA"
     assert figures["killed_civilians"].low == 12
     assert figures["wounded"].low == 30 and figures["wounded"].as_of == date(2024, 5, 19)

@@ -87,7 +87,7 @@ def _matchers() -> _Matchers:
     # A capitalised word before the noun may be a demonym or country ("Afghan forces", "Nigerian troops",
     # "Sudan's army"); it is checked against the country table after matching.
     state = re.compile(
-        r"(?:\b(?P<dem>[A-Z][\w'.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s)?\s+(?:(?:government|security|armed|special|"
+        r"(?:\b(?P<dem>[A-Z][\w'-]*(?: [A-Z][\w-]*)?)(?:'s)? (?:(?:government|security|armed|special|"
         r"national|military|air|border|riot)\s+)?)?\b(?P<noun>" + _alternation(state_kinds) + r")\b",
         re.IGNORECASE,
     )
@@ -126,15 +126,26 @@ def find_actor_mentions(text: str, offset: int = 0) -> list[ActorMention]:
         a, b = match.span()
         noun = match.group("noun")
         kind = m.state_kinds[noun.lower()]
+        if kind == "weapon" and not match.group("dem"):
+            continue  # "a missile struck": no doer named; "a Russian missile": Russia's forces
         hint = ""
         dem = match.group("dem")
         if dem:
-            info = lookup_country(dem) or lookup_country(dem.split()[-1])
+            # The pattern is case-insensitive, so the "demonym" may be any word: only capitalised words count.
+            words = [w.removesuffix("'s").removesuffix("’s") for w in dem.split() if w[:1].isupper()]
+            info = (lookup_country(" ".join(words)) if words else None) or next(
+                (c for c in (lookup_country(w) for w in words) if c is not None), None)
             if info is None:
                 # Not a country word: the mention starts at the noun ("Herat police" keeps its noun).
                 a = match.start("noun")
             else:
                 hint = info.iso2
+                first = next((w for w in words if lookup_country(w) is not None), words[0])
+                a = match.start("dem") + dem.index(first)
+        if kind == "weapon":
+            if not hint:
+                continue
+            kind = "military"
         if not free(a, b):
             continue
         if kind == "government" and not hint:

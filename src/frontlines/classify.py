@@ -230,7 +230,7 @@ def classify(
             # named after the trigger are more often the target ("killing 13 US service members").
             before = [m for m in r.rest if m.end <= t.start and _is_armed(m) and m is not patient]
             named = [m for m in r.rest if m.kind == "named" and m.inter != 1 and m is not patient]
-            agent = (before or named or [None])[0]
+            agent = before[0] if before else (named[0] if named else None)
         if patient is None:
             patient = next((m for m in r.rest + r.patients + r.agents if m is not agent
                             and (agent is None or m.name != agent.name or m.kind != agent.kind)), None)
@@ -277,6 +277,10 @@ def classify(
                 agent = None
             if "transfer" in by_family and re.search(r"without (?:a )?(?:fight|shot|battle|resistance)",
                                                      sentence_text, re.I):
+                continue
+            if _is_civilian(patient) and re.search(r"\b(?:seiz|captur|took|taken)", t.text, re.I):
+                # "gunmen seized students": people taken are abducted, not territory
+                out.append(EventCandidate("Abduction/forced disappearance", t, agent, patient, confidence=0.6))
                 continue
             state_takes = _is_state(agent) if agent is not None else (family == "retake")
             sub = "Government regains territory" if state_takes else "Non-state actor overtakes territory"

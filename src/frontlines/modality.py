@@ -103,7 +103,9 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
     return None
 
 
-def excluded_clauses(sentence: Any, trigger_ids: set[int], historic_tokens: Sequence[Any] = ()) -> list[tuple[int, int]]:
+def excluded_clauses(
+    sentence: Any, trigger_ids: set[int], historic_tokens: Sequence[Any] = ()
+) -> list[tuple[int, int]]:
     """Character ranges (absolute, in the parsed text) of clauses in ``sentence`` that report no event:
     conditional, historical or intention clauses that contain none of the kept triggers. Evidence leaves
     them out so that a span never quotes "if it falls..." as support."""

@@ -128,6 +128,8 @@ class Pipeline:
             ev_country = place.iso2 if place is not None and place.iso2 else country
             actor1 = _resolve(cand.agent, ev_country, when, context)
             actor2 = _resolve(cand.patient, ev_country, when, context)
+            if actor1 is None:
+                actor1 = _country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
             actor1, actor2, assoc2 = _complete_actors(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
             killed = _segment_killed(segment, casualties.killed, len(candidates))
@@ -258,6 +260,24 @@ def _resolve(m: ActorMention | None, country: str, on: date, context: ArticleCon
     return resolve_actor(m, country=country, on=on, context=context)
 
 
+def _country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:
+    """'The US is carrying out air strikes', 'Russia shelled the port': a country as the doer means its forces."""
+    if trigger is None:
+        return None
+    head = trigger
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "nsubj" and child.ent_type_ in ("GPE", "NORP", ""):
+            words = " ".join(t.text for t in child.subtree if t.dep_ != "det")
+            actor = actor_mod.country_actor(words, on, event_country)
+            if actor is not None:
+                return actor
+    return None
+
+
 def _person_agent(sentence: str) -> str:
     """'Ismail Khan, a former commander, has launched an armed movement' -> 'Ismail Khan'."""
     m = re.match(r"\s*(?:[A-Z][a-z]+ ){0,1}([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b", sentence)
@@ -275,10 +295,12 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
     etype, sub = cand.event_type, cand.sub_event_type
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "Taliban fighters ... the Taliban": one side named twice, the other left implicit
-    if actor1 is None and re.search(r"\b(?:the )?(?:US|U\.S\.|United States|Americans?)\b", sentence) and \
-            etype == "Explosions/Remote violence":
-        actor1 = actor_mod.country_actor("United States", on, country)
     if etype == "Battles":
+        # Civilians caught in fighting are its victims, not a side of the battle.
+        if actor1 is not None and actor1.inter in (5, 6, 7):
+            actor1 = None
+        if actor2 is not None and actor2.inter in (5, 6, 7):
+            actor2 = None
         if actor1 is None and actor2 is None:
             actor1, actor2 = dominant, state
         elif actor1 is None or actor2 is None:

@@ -37,16 +37,16 @@ def extract_articles(articles: Iterable[Article | ReadFailure], pipeline: Pipeli
 
     def flush() -> Iterator[Extraction | ReadFailure]:
         try:
-            results = list(pipe.extract_many(batch, batch_size=batch_size))
+            results: list[Extraction | ReadFailure] = list(pipe.extract_many(batch, batch_size=batch_size))
         except Exception:  # noqa: BLE001 - one bad article must not sink its batch; retry one by one
             results = []
             for article in batch:
                 try:
                     results.append(pipe.extract(article))
                 except Exception as exc:  # noqa: BLE001
-                    results.append(ReadFailure(article.origin or article.id,  # type: ignore[arg-type]
+                    results.append(ReadFailure(article.origin or article.id,
                                                f"extraction failed ({type(exc).__name__}: {exc})"))
-        yield from results  # type: ignore[misc]
+        yield from results
         batch.clear()
 
     for item in articles:

@@ -58,6 +58,7 @@ _OUTLET_RES = (
     re.compile(r"\b(?:reports|reported|told|said|says) the (" + _NAME + r")"),
     re.compile(r"\b(?:the )?(" + _NAME + r") (?:reported|reports|said in a report)\b"),
 )
+_STATE_WORD = re.compile(r"\b(?:government|army|state|regime|junta|military)\b", re.I)
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "The", "A", "An", "Local", "Residents", "Officials"})
 
 
@@ -68,6 +69,7 @@ class _Lex:
     share: re.Pattern[str]
     share_words: dict[str, float]
     territory: re.Pattern[str]
+    non_place: re.Pattern[str]
     local: re.Pattern[str]
     neighbour: re.Pattern[str]
     neighbour_nouns: re.Pattern[str]
@@ -102,7 +104,7 @@ def _lex() -> _Lex:
                        r"|\d+(?:\.\d+)?\s?(?:%|per ?cent))(?!\w)\s*(?:of\b)?", re.I)
     return _Lex(
         tuple(cues), re.compile(raw["without_fight"], re.I), share, shares,
-        _words_re(raw["territory_nouns"]), _words_re(raw["local_nouns"]),
+        _words_re(raw["territory_nouns"]), _words_re(raw["non_place_objects"]), _words_re(raw["local_nouns"]),
         re.compile(r"\b" + raw["neighbour_words"] + r"\s*$", re.I), _words_re(raw["neighbour_nouns"]),
         re.compile(raw["clause_breaks"], re.I),
         frozenset(raw["speech_lemmas"]),
@@ -290,11 +292,17 @@ def _attribution(sent: Sentence, tok: Any, sents: Sequence[Sentence], toponyms: 
     return reporter
 
 
-def _as_of(sent: Sentence, tok: Any, article: Article) -> date:
-    """The clause's date; modality was checked on the parse, so a modal elsewhere ("would not be able") is no
-    reason to drop the clause, and a clause with no date of its own reports the publication day."""
-    when, _precision, ref = event_time(_clause_text(sent, tok), article.date)
-    return article.date if ref is not None and ref.relation == "future" else when
+def _as_of(sent: Sentence, tok: Any, article: Article, cumulative: bool = False) -> date | None:
+    """The clause's date, or None for a historic one. Modality was checked on the parse, so a modal elsewhere
+    ("would not be able") is no reason to drop the clause; with no date of its own it is the publication day.
+    A cumulative figure ("displaced since May", "over the past week") counts as of the end of its window."""
+    text = sent.text if cumulative else _clause_text(sent, tok)
+    when, _precision, ref = event_time(text, article.date)
+    if ref is None or ref.relation == "future" or cumulative and re.search(r"\bsince\s*$", text[:ref.start]):
+        return article.date
+    if ref.relation == "historic":
+        return None if cumulative else when
+    return min(ref.latest, article.date) if cumulative else when
 
 
 # --- control claims -------------------------------------------------------------------------------
@@ -348,6 +356,9 @@ def _subject_mention(sent: Sentence, tok: Any, mentions: Sequence[ActorMention])
 def _claim_actor(cue: _Cue, sent: Sentence, tok: Any,
                  mentions: Sequence[ActorMention]) -> ActorMention | None:
     usable = [m for m in mentions if _actor_ok(m)]
+    inside = [m for m in usable if cue.start <= m.start and m.end <= cue.end]
+    if inside:
+        return inside[0]  # "is under Taliban control"
     if cue.actor_after:
         # "fell to the Taliban", "captured by RSF fighters": the first actor right after the cue.
         return next((m for m in usable if m.end > cue.end and m.start >= cue.start and
@@ -399,8 +410,8 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
         mentions = find_actor_mentions(sent.text, sent.start)
         for cue in _cues(sent):
             tok = _token_at(sent, cue.start)
-            if tok is None or _unreal(sent, tok, cue.start):
-                continue
+            if tok is None or tok.dep_ == "amod" or _unreal(sent, tok, cue.start):
+                continue  # "the occupied territories", "the surrounded city" describe, they do not claim
             status = cue.status
             weak = status == "controls_share"
             if cue.actor_after:
@@ -425,6 +436,11 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             if include:
                 b = b + include.end()  # place_text keeps "including border crossings with ..."
             named = _own_toponyms(text, toponyms, a, place_end)
+            local = lex.local.search(phrase)
+            first = min([t.start - a for t in named] + ([local.start()] if local else []), default=len(phrase))
+            if lex.non_place.search(phrase[:first]) or (weak and share is None and named and not re.fullmatch(
+                    r"(?:the\s+)?(?:\w+\s+of\s+)?", phrase[:first])):
+                continue  # "captured three soldiers in Kunduz", "held talks in Doha": no place is claimed
             targets: list[tuple[str, Place | None]] = []
             if len(named) > 1 and all(_is_town(t) for t in named) and share is None:
                 targets = [(t.text, t.place) for t in named]
@@ -432,7 +448,7 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
                 targets = [(text[a:b], named[0].place)]
             elif weak and share is None:
                 continue
-            elif lex.local.search(phrase):
+            elif local:
                 town = _recent_town(toponyms, sents, sent, cue.start, country)
                 targets = [(text[a:b], town.place if town else None)]
             elif share is not None or lex.territory.search(phrase) or lex.neighbour_nouns.search(phrase):
@@ -440,13 +456,15 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             if not targets:
                 continue
             when = _as_of(sent, tok, article)
+            if when is None:
+                continue
             mention = _claim_actor(cue, sent, tok, mentions)
             if mention is not None:
                 actor = resolve_actor(mention, country=country, on=when, context=context).name
             elif (state := _country_subject(sent, cue, when, country)) is not None:
                 actor = state
-            elif status in ("retaken", "withdrawn"):
-                forces = state_forces(country, when) if country and status == "retaken" else None
+            elif status in ("retaken", "withdrawn") or _STATE_WORD.search(text[cue.start:cue.end]):
+                forces = state_forces(country, when) if country and status != "withdrawn" else None
                 if forces is None:
                     continue
                 actor = forces.name
@@ -570,7 +588,9 @@ def find_figures(article: Article, sents: Sequence[Sentence], toponyms: Sequence
             between = article.text[max(sent.start, lo - 25): hi]
             if _lex().unreal.search(between):
                 continue
-            when = _as_of(sent, tok, article)
+            when = _as_of(sent, tok, article, cumulative=True)
+            if when is None:
+                continue  # "in 1996, 50,000 people fled": history, not the current picture
             local = [t for t in toponyms if sent.start <= t.start < sent.end and t.place is not None]
             towns = [t for t in local if _is_town(t)]
             chosen = (towns or local)[0] if local else None
