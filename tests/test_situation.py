@@ -305,3 +305,35 @@ def test_denial_without_place_refers_back_only_just_after() -> None:
     claims = p.claims()
     assert len(claims) == 1 and claims[0].disputed_by == "army"
     assert claims[0].actor == "Rapid Support Forces"
+
+
+def test_holding_statements_and_non_place_objects() -> None:
+    text = ("The Taliban held talks in Doha. The Taliban captured weapons in Kunduz. "
+            "Kabul remains under government control. Ghazni is now under Taliban control, residents said.")
+    p = build(text, "2021-08-10", "AF", {"Doha": ("city", "AF"), "Kunduz": ("city", "AF"),
+                                          "Kabul": ("city", "AF"), "Ghazni": ("city", "AF")})
+    claims = {c.place.name: c for c in p.claims() if c.place is not None}
+    assert set(claims) == {"Kabul", "Ghazni"}
+    assert claims["Kabul"].actor == "Military Forces of Afghanistan (2014-2021)"
+    assert claims["Ghazni"].actor == "Taliban" and claims["Ghazni"].attribution == "residents"
+
+
+def test_cumulative_and_historic_figures() -> None:
+    text = ("Nearly 250,000 Afghans have been displaced since May. In 1996, 50,000 people fled Kabul. "
+            "At least 40 civilians were killed and 120 wounded in Kandahar over the past week, the UN said.")
+    p = build(text, "2021-08-10", "AF", {"Kabul": ("city", "AF"), "Kandahar": ("city", "AF")})
+    figures = [(f.kind, f.low, f.as_of) for f in p.figures()]
+    assert figures == [("displaced", 250000, date(2021, 8, 10)), ("killed_civilians", 40, date(2021, 8, 10)),
+                       ("wounded", 120, date(2021, 8, 10))]
+
+
+def test_refugees_only_across_a_border_and_unrelated_denials() -> None:
+    text = ("In May, 5,000 people fled Kunduz to Kabul. Some 2,000 families fled to Pakistan, officials said. "
+            "Officials denied that civilians were killed in Herat. The Taliban captured Herat on Friday.")
+    p = build(text, "2021-08-10", "AF", {"Kunduz": ("city", "AF"), "Kabul": ("city", "AF"),
+                                          "Herat": ("city", "AF"), "Pakistan": ("country", "PK")})
+    figures = [(f.kind, f.low, f.as_of, f.attribution) for f in p.figures()]
+    assert figures == [("displaced", 5000, date(2021, 5, 31), ""),  # "May" is a month here, not a modal
+                       ("refugees_families", 2000, date(2021, 8, 10), "officials")]
+    claims = p.claims()
+    assert [(c.status, c.place_text, c.disputed_by) for c in claims] == [("captured", "Herat", "")]

@@ -9,7 +9,7 @@ an event of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .classify import EventCandidate
@@ -97,7 +97,7 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
         previous = next((k for k in reversed(kept) if k.candidate.event_type in VIOLENT_TYPES
                          and d.sentence_index - k.sentence_index <= 3), None)
         if previous is None:
-            if d.fatalities > 0:
+            if d.fatalities > 0 or d.candidate.trigger.family != "violence":
                 kept.append(d)
             continue
         spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}

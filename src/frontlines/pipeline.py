@@ -38,6 +38,10 @@ _OUTLET = re.compile(
     r"\bquoted by (?:the )?)(?P<a>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})"
     r"|\b(?:[Aa]n? |[Tt]he )(?P<b>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}) (?:reporter|correspondent|journalist)s?\b"
 )
+# Nouns for one completed happening: "the capture", "the attack" point back to it; "the fighting" may not.
+ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion", "assault", "abduction",
+                             "kidnapping", "killing", "killings", "strike", "raid", "ambush", "massacre", "fall",
+                             "seizure", "takeover", "withdrawal", "handover", "arrest", "arrests"})
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
 
 
@@ -117,6 +121,7 @@ class Pipeline:
         candidates = classify(sent.text, kept, roles, sent_mentions, casualties.killed, sent.start)
         if not candidates:
             return []
+        candidates = [_mark_anaphoric(c, _token_at(span, c.trigger.start - base)) for c in candidates]
         evidence = _evidence(article.text, sent, excluded)
         out = []
         for cand in candidates:
@@ -258,6 +263,17 @@ def _resolve(m: ActorMention | None, country: str, on: date, context: ArticleCon
     if m is None:
         return None
     return resolve_actor(m, country=country, on=on, context=context)
+
+
+def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
+    """"The capture leaves Kabul...", "the attack came days after...": a definite noun refers back to an event
+    already reported, so it supports that event instead of starting a new one."""
+    if token is None or token.pos_ != "NOUN" or cand.follow_up or token.lemma_.lower() not in ANAPHORIC_NOUNS:
+        return cand
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
+            and token.dep_ in ("nsubj", "nsubjpass"):
+        return replace(cand, follow_up=True)
+    return cand
 
 
 def _country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -58,6 +58,8 @@ _OUTLET_RES = (
     re.compile(r"\b(?:reports|reported|told|said|says) the (" + _NAME + r")"),
     re.compile(r"\b(?:the )?(" + _NAME + r") (?:reported|reports|said in a report)\b"),
 )
+_CONTROL_WORD = re.compile(r"\b(?:claims?|reports?|f[ae]ll(?:en)?|captur\w*|seiz\w*|control\w*|lost|taken|hands|"
+                           r"siege|surround\w*|held|holds?|overr[au]n|withdr[ae]w\w*)\b", re.I)
 _STATE_WORD = re.compile(r"\b(?:government|army|state|regime|junta|military)\b", re.I)
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "The", "A", "An", "Local", "Residents", "Officials"})
 
@@ -298,7 +300,9 @@ def _as_of(sent: Sentence, tok: Any, article: Article, cumulative: bool = False)
     A cumulative figure ("displaced since May", "over the past week") counts as of the end of its window."""
     text = sent.text if cumulative else _clause_text(sent, tok)
     when, _precision, ref = event_time(text, article.date)
-    if ref is None or ref.relation == "future" or cumulative and re.search(r"\bsince\s*$", text[:ref.start]):
+    if ref is None or ref.relation == "future":
+        return article.date
+    if cumulative and re.search(r"\bsince\s*$", text[: ref.start] + ref.text[:6], re.I):
         return article.date
     if ref.relation == "historic":
         return None if cumulative else when
@@ -410,8 +414,9 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
         mentions = find_actor_mentions(sent.text, sent.start)
         for cue in _cues(sent):
             tok = _token_at(sent, cue.start)
-            if tok is None or tok.dep_ == "amod" or _unreal(sent, tok, cue.start):
-                continue  # "the occupied territories", "the surrounded city" describe, they do not claim
+            if tok is None or tok.dep_ == "amod" or (tok.pos_ == "NOUN" and " " not in text[cue.start:cue.end]) \
+                    or _unreal(sent, tok, cue.start):
+                continue  # "the occupied territories", "fleeing capture" describe, they do not claim
             status = cue.status
             weak = status == "controls_share"
             if cue.actor_after:
@@ -438,7 +443,8 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             named = _own_toponyms(text, toponyms, a, place_end)
             local = lex.local.search(phrase)
             first = min([t.start - a for t in named] + ([local.start()] if local else []), default=len(phrase))
-            if lex.non_place.search(phrase[:first]) or (weak and share is None and named and not re.fullmatch(
+            head = re.split(r"\s(?:in|of|near|at|on|from|around|with|outside)\s", phrase, maxsplit=1)[0]
+            if lex.non_place.search(head) or (weak and share is None and named and not re.fullmatch(
                     r"(?:the\s+)?(?:\w+\s+of\s+)?", phrase[:first])):
                 continue  # "captured three soldiers in Kunduz", "held talks in Doha": no place is claimed
             targets: list[tuple[str, Place | None]] = []
@@ -490,8 +496,6 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
 def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequence[Toponym],
                   text: str) -> ControlClaim:
     """Mark a claim that another statement in the article denies: same place, or "the claim" just after it."""
-    from dataclasses import replace
-
     own = claim.evidence[0].start if claim.evidence else -1
     own_index = next((s.index for s in sents if s.start == own), -1)
     for sent in sents:
@@ -506,7 +510,7 @@ def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequ
             named_other = any(sent.start <= t.start < sent.end and t.place is not None for t in toponyms)
             refers_back = own_index <= sent.index <= own_index + 2 and pos > own and not named_other and \
                 re.search(r"\b(?:claims?|reports?|it|this)\b", sent.text[m.start():], re.I)
-            if not (same_place or refers_back) or (sent.start == own and pos < own):
+            if not (same_place or refers_back) or not _CONTROL_WORD.search(sent.text[m.start():]):
                 continue
             if sent.start == own and not re.search(r"\b(?:but|however|although|while)\b", sent.text, re.I):
                 continue
@@ -527,8 +531,8 @@ def _unit(sent: Sentence, end: int) -> tuple[str, bool]:
             tok = tok.nbor() if tok.i + 1 < sent.span.end else None
             continue
         low = tok.lower_
-        if low in _lex().units or tok.lemma_.lower() in _lex().units:
-            return low, True
+        if low in _lex().units or tok.lemma_.lower() in _lex().units or tok.ent_type_ == "NORP":
+            return low, True  # "250,000 Afghans" counts people too
         if low in ("of", "more", "other") or tok.pos_ in ("ADJ", "DET", "NUM") or tok.dep_ == "amod":
             tok = tok.nbor() if tok.i + 1 < sent.span.end else None
             continue
@@ -536,8 +540,9 @@ def _unit(sent: Sentence, end: int) -> tuple[str, bool]:
     return "", True
 
 
-def _figure_kind(sent: Sentence, q_start: int, q_end: int, unit: str) -> tuple[str, int] | None:
-    """The kind of figure a count is and the position of its cue, from the words right around it."""
+def _figure_kind(sent: Sentence, q_start: int, q_end: int, unit: str) -> tuple[str, int, int] | None:
+    """The kind of figure a count is and where its cue is, from the words right around it; the nearest cue
+    wins, and of two at the same place the longer ("fled to Chad" over "fled")."""
     lex = _lex()
     rel_s, rel_e = q_start - sent.start, q_end - sent.start
     tail = sent.text[rel_e:]
@@ -545,30 +550,30 @@ def _figure_kind(sent: Sentence, q_start: int, q_end: int, unit: str) -> tuple[s
     forward = tail[: min(stop.start() if stop else len(tail), 90)]
     head = sent.text[:rel_s]
     back = lex.breaks.split(head[-45:])[-1]
-    best: tuple[int, str, int] | None = None
+    found: list[tuple[int, int, str, int]] = []  # (distance, -length, kind, start)
     for kind, pattern in lex.figure_cues:
         mb = next((x for x in reversed(list(pattern.finditer(back)))), None)
         if mb is not None and not back[mb.end():].strip(" ,"):
-            cand = (0, kind, sent.start + rel_s - len(back) + mb.start())
-            best = cand if best is None or cand[0] < best[0] else best
+            found.append((0, mb.start() - mb.end(), kind, sent.start + rel_s - len(back) + mb.start()))
         mf = pattern.search(forward)
         if mf is not None and len(forward[: mf.start()].split()) <= 5:
-            cand = (1 + len(forward[: mf.start()].split()), kind, q_end + mf.start())
-            best = cand if best is None or cand[0] < best[0] else best
-    if best is None:
+            found.append((1 + len(forward[: mf.start()].split()), mf.start() - mf.end(), kind, q_end + mf.start()))
+    if not found:
         return None
-    kind = best[1]
+    _distance, length, kind, start = min(found)
     if kind == "killed_civilians" and unit not in lex.civilian_units:
         return None
     if unit in lex.family_units and kind in ("displaced", "refugees", "in_need"):
         kind += "_families"
-    return kind, best[2]
+    return kind, start, start - length
 
 
 def find_figures(article: Article, sents: Sequence[Sentence], toponyms: Sequence[Toponym]) -> list[Figure]:
     """Humanitarian counts (displaced, refugees, wounded, people in need, civilians killed) with place, date
     and the source the article gives for them."""
     reporter = _article_reporter(article, sents)
+    isos = [t.place.iso2 for t in toponyms if t.place is not None and t.place.iso2]
+    home = max(set(isos), key=isos.count) if isos else ""
     figures: list[Figure] = []
     seen: set[tuple[str, int, str]] = set()
     for sent in sents:
@@ -580,7 +585,11 @@ def find_figures(article: Article, sents: Sequence[Sentence], toponyms: Sequence
             found = _figure_kind(sent, q_start, q_end, unit)
             if found is None:
                 continue
-            kind, cue_pos = found
+            kind, cue_pos, cue_end = found
+            if kind.startswith("refugees") and any(
+                    cue_pos <= t.start <= cue_end and t.place is not None and t.place.feature != "country"
+                    and t.place.iso2 == home for t in toponyms):
+                kind = kind.replace("refugees", "displaced")  # "fled to Kabul" stays inside the country
             tok = _token_at(sent, cue_pos)
             if tok is None or unreal_reason(tok) is not None:
                 continue
