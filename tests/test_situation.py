@@ -337,3 +337,15 @@ def test_refugees_only_across_a_border_and_unrelated_denials() -> None:
                        ("refugees_families", 2000, date(2021, 8, 10), "officials")]
     claims = p.claims()
     assert [(c.status, c.place_text, c.disputed_by) for c in claims] == [("captured", "Herat", "")]
+
+
+def test_futures_negations_and_a_disputed_boast() -> None:
+    text = ("The army will recapture Kunduz. Government forces are expected to retake Kandahar. "
+            "Taliban fighters are poised to capture Herat. The Taliban have not captured Ghazni. "
+            "Afghan troops vowed to retake Kabul. The Taliban said they had seized Kunduz, but officials denied "
+            "the claim.")
+    p = build(text, "2021-08-10", "AF", {name: ("city", "AF") for name in
+                                          ("Kunduz", "Kandahar", "Herat", "Ghazni", "Kabul")})
+    claims = p.claims()
+    assert [(c.actor, c.status, c.place_text, c.attribution, c.disputed_by) for c in claims] == [
+        ("Taliban", "captured", "Kunduz", "Taliban", "officials")]

@@ -175,7 +175,7 @@ def test_settings_and_schema(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert store.integrity_check() == "ok"
 
 
@@ -188,12 +188,12 @@ def test_old_database_is_upgraded(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="open it once read-write"):
         Store(path, readonly=True)
     with Store(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
         assert store.failures() == [("x.txt", "empty file", "2021-01-01T00:00:00+00:00")]
         assert store.add_extractions([extraction(1)]).control_claims == 1
     with Store(path) as store:  # re-opening applies nothing twice
         versions = store._conn.execute("SELECT version FROM schema_migrations").fetchall()
-        assert versions == [(1,), (2,)]
+        assert versions == [(1,), (2,), (3,)]
 
 
 def test_readonly_reader_alongside_writer(tmp_path: Path) -> None:

@@ -58,6 +58,12 @@ ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce",
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
 ATTACK_WORDS = re.compile(r"\b(?:attack|raid|storm|ambush|assault)", re.I)
+NATURAL = re.compile(r"\b(?:earthquake|flood(?:s|ing)?|landslides?|cyclone|hurricane|storm|typhoon|tsunami|"
+                     r"avalanche|drought|heatwave|road accident|car crash|traffic accident|plane crash|collapsed|"
+                     r"lightning|outbreak|epidemic|cholera|stampede|fire broke out)\b", re.I)
+STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army posts?|military posts?|outposts?|"
+                          r"(?:military |army )?bases?|barracks|convoys?|patrols?|police stations?|garrison|"
+                          r"district (?:headquarters|centre|center)|gendarmerie|military camp|army camp)\b", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
                           r"attacked|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
 
@@ -238,24 +244,37 @@ def classify(
 
     # Demonstrations first: their violence words belong to the protest, not to a separate attack.
     if "protest" in by_family or "riot" in by_family or "mob" in by_family:
-        t = (by_family.get("mob") or by_family.get("riot") or by_family["protest"])[0]
-        protest_mentions = [m for m in mentions if m.kind in ("protesters", "rioters")]
-        if "mob" in by_family and not ("protest" in by_family and not protest_mentions):
-            sub = "Mob violence"
-        elif "protest" in by_family and EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
-                r"\b(?:opened fire|live|fired (?:on|at|into))\b", sentence_text, re.I)):
-            sub = "Excessive force against protesters"
-        elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
-            sub = "Violent demonstration"
-        elif INTERVENTION.search(sentence_text):
-            sub = "Protest with intervention"
-        else:
-            sub = "Peaceful protest"
-        if protest_mentions or "protest" in by_family or sub == "Mob violence":
-            agent = protest_mentions[0] if protest_mentions else None
-            state = next((m for m in mentions if _is_state(m)), None)
-            target = state if sub != "Mob violence" else next((m for m in mentions if _is_civilian(m)), None)
-            return [EventCandidate(sub, t, agent, target, confidence=0.7)]
+        crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
+        doers = [m for m in mentions if m.kind in ("protesters", "rioters", "civilians")]
+        armed_doer = any(_is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)] if r and r.agents
+                         and t.family in ("riot", "mob"))
+        state = next((m for m in mentions if _is_state(m)), None)
+        demo: list[EventCandidate] = []
+        if "mob" in by_family:
+            t = by_family["mob"][0]
+            victim = next((m for m in mentions if _is_civilian(m)), None)
+            demo.append(EventCandidate("Mob violence", t, crowd[0] if crowd else None, victim, confidence=0.65))
+            if "protest" in by_family and separate(by_family["protest"][0], t):
+                p = by_family["protest"][0]
+                demo.insert(0, EventCandidate("Peaceful protest", p, crowd[0] if crowd else None, None,
+                                              confidence=0.6))
+        elif "protest" in by_family or ("riot" in by_family and not armed_doer and (doers or not armed)):
+            t = (by_family.get("protest") or by_family["riot"])[0]
+            # Demonstrators who turn violent make a riot, whatever force is then used against them.
+            if "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
+                sub = "Violent demonstration"
+            elif EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
+                    r"\b(?:opened fire|live|fired (?:on|at|into))\b", sentence_text, re.I)):
+                sub = "Excessive force against protesters"
+            elif INTERVENTION.search(sentence_text) or re.search(r"\b(?:fired|shot) (?:\w+ )?into the air|"
+                                                                r"\bbreak up\b|\bpush(?:ed)? back\b",
+                                                                sentence_text, re.I):
+                sub = "Protest with intervention"
+            else:
+                sub = "Peaceful protest"
+            demo.append(EventCandidate(sub, t, crowd[0] if crowd else None, state, confidence=0.7))
+        if demo:
+            return demo
 
     disrupted = "disrupted" in by_family
     for family, sub in REMOTE_FAMILIES.items():
@@ -270,7 +289,7 @@ def classify(
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.75))
 
     for family in ("take", "retake"):
-        if family in by_family:
+        if family in by_family and not ({"arrest", "disrupted"} & set(by_family)):
             t = first(family)
             agent, patient = pick(t)
             if agent is not None and not _is_armed(agent):
@@ -317,30 +336,33 @@ def classify(
                                               confidence=0.5 if t.weak else 0.7))
             violent_out = True
 
-    if "violence" in by_family and not violent_out:
+    if "violence" in by_family and not violent_out and not (NATURAL.search(sentence_text) and not armed):
         t = first("violence")
         agent, patient = pick(t)
         victims_civilian = _is_civilian(patient) or (
             patient is None and any(_is_civilian(m) for m in mentions))
-        if victims_civilian:
+        state_target = bool(STATE_TARGET.search(sentence_text))
+        if victims_civilian and not (state_target and _is_armed(agent)):
             if patient is None:
                 patient = next(m for m in mentions if _is_civilian(m))
             if agent is not None and agent.kind in ("civilians", "protesters", "rioters"):
                 agent = None
             out.append(EventCandidate("Attack", t, agent, patient, confidence=0.65))
-        elif agent is not None or patient is not None:
-            if _is_armed(agent) and _is_armed(patient):
-                out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
-            elif _is_armed(agent) or _is_armed(patient):
-                # One armed side and a killing: soldiers or militants killed in an attack.
-                target = patient if _is_armed(patient) else agent
-                other = agent if target is patient else patient
-                if target is not None and target.kind in ("military", "police") and (other is None or _is_armed(other)):
-                    out.append(EventCandidate("Armed clash", t, other, target, confidence=0.5))
-                elif other is not None and _is_civilian(other):
-                    out.append(EventCandidate("Attack", t, target, other, confidence=0.55))
-                elif killed > 0 or HOSTILE_KILL.search(t.text):
-                    out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.45))
+        elif _is_armed(agent) and _is_armed(patient):
+            out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
+        elif _is_armed(agent) and patient is None:
+            # A named armed group shooting someone who is not said to be a fighter is an attack on a civilian,
+            # unless the target is a post, base, convoy or patrol of the other side.
+            if state_target:
+                out.append(EventCandidate("Armed clash", t, agent, None, confidence=0.55))
+            elif killed > 0 or HOSTILE_KILL.search(t.text):
+                out.append(EventCandidate("Attack", t, agent, None, confidence=0.5))
+        elif _is_armed(patient):
+            # Soldiers or militants killed: someone fought them.
+            other = agent if _is_armed(agent) else None
+            out.append(EventCandidate("Armed clash", t, other, patient, confidence=0.5))
+        elif agent is not None and _is_civilian(agent) and killed > 0:
+            out.append(EventCandidate("Attack", t, None, agent, confidence=0.45))
         elif killed > 0 and HOSTILE_KILL.search(t.text):
             out.append(EventCandidate("Attack", t, None, None, confidence=0.4))
         if agent is None and out:
@@ -353,7 +375,7 @@ def classify(
         t = first(family)
         if family in ("arrest", "looting") and violent_out:
             continue
-        if family == "transfer" and any(c.event_type == "Battles" and c.sub_event_type != "Armed clash" for c in out):
+        if family == "transfer" and any(c.event_type == "Battles" for c in out):
             continue
         if family == "agreement" and violent_out:
             continue

@@ -42,6 +42,8 @@ _OUTLET = re.compile(
 ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion", "assault", "abduction",
                              "kidnapping", "killing", "killings", "strike", "raid", "ambush", "massacre", "fall",
                              "seizure", "takeover", "withdrawal", "handover", "arrest", "arrests"})
+CLAIM_VERBS = frozenset({"claim", "condemn", "deny", "blame", "investigate", "describe", "denounce", "report",
+                         "confirm", "responsibility"})
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
 
 
@@ -219,7 +221,8 @@ def _shift_time(t: Any, offset: int) -> Any:
 
 
 def _overlaps_any(trig: Trigger, mentions: Sequence[ActorMention]) -> bool:
-    return any(trig.start < m.end and trig.end > m.start and m.kind in ("named", "external") for m in mentions)
+    """A trigger word inside an actor's name ("Rapid Support Forces", "March 23 Movement") is no trigger."""
+    return any(m.start <= trig.start and trig.end <= m.end and m.kind in ("named", "external") for m in mentions)
 
 
 def _inside_toponym(trig: Trigger, toponyms: Sequence[Toponym]) -> bool:
@@ -270,8 +273,11 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     already reported, so it supports that event instead of starting a new one."""
     if token is None or token.pos_ != "NOUN" or cand.follow_up or token.lemma_.lower() not in ANAPHORIC_NOUNS:
         return cand
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children) \
-            and token.dep_ in ("nsubj", "nsubjpass"):
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its",
+                                                             "their") for c in token.children)
+    claimed = token.dep_ in ("dobj", "pobj") and token.head.lemma_ in CLAIM_VERBS | {"for", "of"} and (
+        token.head.lemma_ in CLAIM_VERBS or token.head.head.lemma_ in CLAIM_VERBS | {"responsibility"})
+    if definite and (token.dep_ in ("nsubj", "nsubjpass") or claimed):
         return replace(cand, follow_up=True)
     return cand
 

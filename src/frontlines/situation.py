@@ -77,6 +77,7 @@ class _Lex:
     neighbour_nouns: re.Pattern[str]
     breaks: re.Pattern[str]
     speech: frozenset[str]
+    role: re.Pattern[str]
     denial: re.Pattern[str]
     unreal: re.Pattern[str]
     units: frozenset[str]
@@ -109,7 +110,7 @@ def _lex() -> _Lex:
         _words_re(raw["territory_nouns"]), _words_re(raw["non_place_objects"]), _words_re(raw["local_nouns"]),
         re.compile(r"\b" + raw["neighbour_words"] + r"\s*$", re.I), _words_re(raw["neighbour_nouns"]),
         re.compile(raw["clause_breaks"], re.I),
-        frozenset(raw["speech_lemmas"]),
+        frozenset(raw["speech_lemmas"]), _words_re(raw["role_nouns"]),
         re.compile(raw["denial_cues"], re.I), re.compile(raw["unreal_words"], re.I),
         frozenset(u.lower() for u in raw["person_units"]), frozenset(raw["family_units"]),
         frozenset(raw["civilian_units"]),
@@ -172,15 +173,12 @@ def _is_town(t: Toponym) -> bool:
     return t.place is not None and t.place.feature != "country"
 
 
-def _in_country(t: Toponym, country: str) -> bool:
-    return t.place is not None and (not country or not t.place.iso2 or t.place.iso2 == country)
-
-
 def _recent_town(toponyms: Sequence[Toponym], sents: Sequence[Sentence], sent: Sentence, before: int,
                  country: str) -> Toponym | None:
     """The last town named before ``before`` here or in the few sentences before: what 'the city' means."""
     window = sents[max(0, sent.index - 4)].start if sents else sent.start
-    pool = [t for t in toponyms if window <= t.start < before and _is_town(t) and _in_country(t, country)]
+    pool = [t for t in toponyms if window <= t.start < before and _is_town(t) and t.place is not None
+            and (not country or not t.place.iso2 or t.place.iso2 == country)]
     cities = [t for t in pool if t.place is not None and t.place.feature == "city"]
     return (cities or pool)[-1] if pool else None
 
@@ -262,7 +260,7 @@ def _speaker(sent: Sentence, sents: Sequence[Sentence], toponyms: Sequence[Topon
     words = _LEADING_DET.sub("", words.strip()).strip()
     if words.lower() in _PRONOUNS:
         return _last_person(sents, sent, toponyms)
-    if words and words[0].islower() or not _people_in(words, sent, toponyms):
+    if _lex().role.search(words) and not any(p in words for p in _people(sent, toponyms)):
         # A role ("Kandahar MP"): the person quoted in the next sentence is usually its holder.
         for nxt in sents[sent.index + 1: sent.index + 2]:
             names = _people(nxt, toponyms)
@@ -270,10 +268,6 @@ def _speaker(sent: Sentence, sents: Sequence[Sentence], toponyms: Sequence[Topon
                     re.escape(names[0]) + r"\s+(?:said|says|told|added|warned|believes)\b", nxt.text):
                 return f"{names[0]}, {words}"
     return words
-
-
-def _people_in(words: str, sent: Sentence, toponyms: Sequence[Toponym]) -> bool:
-    return any(p in words for p in _people(sent, toponyms))
 
 
 def _attribution(sent: Sentence, tok: Any, sents: Sequence[Sentence], toponyms: Sequence[Toponym],
@@ -332,10 +326,6 @@ def _cues(sent: Sentence) -> list[_Cue]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _mention_at(mentions: Sequence[ActorMention], pos: int) -> ActorMention | None:
-    return next((m for m in mentions if m.start <= pos < m.end), None)
-
-
 def _actor_ok(m: ActorMention) -> bool:
     return m.armed or (m.kind in STATE_KINDS and m.kind != "government")
 
@@ -350,7 +340,7 @@ def _subject_mention(sent: Sentence, tok: Any, mentions: Sequence[ActorMention])
                 continue
             subj = node.head if child.lower_ in _RELATIVE and node.dep_ == "relcl" else child
             for t in [subj, *subj.subtree]:
-                m = _mention_at(mentions, base + t.idx)
+                m = next((m for m in mentions if m.start <= base + t.idx < m.end), None)
                 if m is not None and _actor_ok(m):
                     return m
             return None
@@ -401,12 +391,72 @@ def _share(phrase: str) -> float | None:
     return _lex().share_words.get(word)
 
 
+def _phrase(text: str, sent: Sentence, cue: _Cue, tok: Any) -> tuple[int, int]:
+    """Where the place of a claim is named: after the cue, or before it for "X fell to", "X was captured"."""
+    if not cue.actor_after:
+        a, b = _forward_phrase(text, sent, cue.end)
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+        if not passive and re.search(r"\w", text[a:b]):
+            return a, b
+    return _backward_phrase(text, sent, cue.start)
+
+
+def _targets(text: str, sent: Sentence, cue: _Cue, a: int, b: int, sents: Sequence[Sentence],
+             toponyms: Sequence[Toponym], country: str) -> tuple[str, float | None, list[tuple[str, Place | None]]]:
+    """The claim's status (refined by a share or "without a fight"), share and (place_text, place) pairs."""
+    lex = _lex()
+    phrase = text[a:b]
+    status, weak = cue.status, cue.status == "controls_share"
+    share = _share(phrase) if status in ("controls_share", "captured") else None
+    if share is not None and share < 1.0:
+        status = "controls_share"
+    elif status == "controls_share":
+        status = "captured"
+    if status == "captured" and lex.without_fight.search(sent.text[cue.start - sent.start:]):
+        status = "handed_over"
+    include = re.match(r",\s*(including|among them)\b[^;.]*", text[b: sent.end])
+    words = text[a: b + (include.end() if include else 0)]  # keeps "including border crossings with ..."
+    named = _own_toponyms(text, toponyms, a, b)
+    local = lex.local.search(phrase)
+    first = min([t.start - a for t in named] + ([local.start()] if local else []), default=len(phrase))
+    head = re.split(r"\s(?:in|of|near|at|on|from|around|with|outside)\s", phrase, maxsplit=1)[0]
+    if re.fullmatch(r"\W*(?:it|them|this|that|these|those)?\W*", phrase, re.I) or lex.non_place.search(head) or (
+            weak and share is None and not (named and re.fullmatch(r"(?:the\s+)?(?:\w+\s+of\s+)?", phrase[:first]))):
+        return status, share, []  # "captured three soldiers in Kunduz", "held talks in Doha", "seize them"
+    if len(named) > 1 and all(_is_town(t) for t in named) and share is None:
+        return status, share, [(t.text, t.place) for t in named]
+    if named:
+        return status, share, [(words, named[0].place)]
+    if local:
+        town = _recent_town(toponyms, sents, sent, cue.start, country)
+        return status, share, [(words, town.place if town else None)]
+    if share is not None or lex.territory.search(phrase) or lex.neighbour_nouns.search(phrase):
+        return status, share, [(words, _country_place(toponyms, country))]
+    return status, share, []
+
+
+def _actor_name(cue: _Cue, status: str, sent: Sentence, tok: Any, mentions: Sequence[ActorMention], on: date,
+                context: ArticleContext, country: str) -> str | None:
+    mention = _claim_actor(cue, sent, tok, mentions)
+    if mention is not None:
+        return resolve_actor(mention, country=country, on=on, context=context).name
+    state = _country_subject(sent, cue, on, country)
+    if state is not None:
+        return state
+    if status in ("retaken", "withdrawn") or _STATE_WORD.search(sent.text[cue.start - sent.start:cue.end - sent.start]):
+        # Only a state retakes unnamed; an unnamed withdrawal could be anyone's.
+        forces = state_forces(country, on) if country and status != "withdrawn" else None
+        return forces.name if forces is not None else None
+    if context.dominant_armed is not None:
+        return resolve_actor(context.dominant_armed, country=country, on=on, context=context).name
+    return None
+
+
 def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: Sequence[Toponym],
                         context: ArticleContext, country: str) -> list[ControlClaim]:
     """Territorial-control statements: who captured, retook, contests, handed over or left which place, or
     holds what share of the territory; as of the clause's date, with who says so."""
     text = article.text
-    lex = _lex()
     reporter = _article_reporter(article, sents)
     claims: list[ControlClaim] = []
     seen: set[tuple[str, str, str]] = set()
@@ -417,66 +467,11 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             if tok is None or tok.dep_ == "amod" or (tok.pos_ == "NOUN" and " " not in text[cue.start:cue.end]) \
                     or _unreal(sent, tok, cue.start):
                 continue  # "the occupied territories", "fleeing capture" describe, they do not claim
-            status = cue.status
-            weak = status == "controls_share"
-            if cue.actor_after:
-                a, b = _backward_phrase(text, sent, cue.start)
-            else:
-                a, b = _forward_phrase(text, sent, cue.end)
-                passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
-                if passive or not re.search(r"\w", text[a:b]):
-                    a, b = _backward_phrase(text, sent, cue.start)  # "Kunduz was captured on Sunday"
-            phrase = text[a:b]
-            if re.fullmatch(r"\W*(?:it|them|this|that|these|those)\W*", phrase, re.I) or not phrase.strip():
-                continue
-            share = _share(phrase) if status in ("controls_share", "captured") else None
-            if share is not None and share < 1.0:
-                status = "controls_share"
-            elif status == "controls_share":
-                status = "captured"
-            if status == "captured" and lex.without_fight.search(sent.text[cue.start - sent.start:]):
-                status = "handed_over"
-            place_end = b
-            include = re.match(r",\s*(including|among them)\b[^;.]*", text[b: sent.end])
-            if include:
-                b = b + include.end()  # place_text keeps "including border crossings with ..."
-            named = _own_toponyms(text, toponyms, a, place_end)
-            local = lex.local.search(phrase)
-            first = min([t.start - a for t in named] + ([local.start()] if local else []), default=len(phrase))
-            head = re.split(r"\s(?:in|of|near|at|on|from|around|with|outside)\s", phrase, maxsplit=1)[0]
-            if lex.non_place.search(head) or (weak and share is None and named and not re.fullmatch(
-                    r"(?:the\s+)?(?:\w+\s+of\s+)?", phrase[:first])):
-                continue  # "captured three soldiers in Kunduz", "held talks in Doha": no place is claimed
-            targets: list[tuple[str, Place | None]] = []
-            if len(named) > 1 and all(_is_town(t) for t in named) and share is None:
-                targets = [(t.text, t.place) for t in named]
-            elif named:
-                targets = [(text[a:b], named[0].place)]
-            elif weak and share is None:
-                continue
-            elif local:
-                town = _recent_town(toponyms, sents, sent, cue.start, country)
-                targets = [(text[a:b], town.place if town else None)]
-            elif share is not None or lex.territory.search(phrase) or lex.neighbour_nouns.search(phrase):
-                targets = [(text[a:b], _country_place(toponyms, country))]
-            if not targets:
-                continue
-            when = _as_of(sent, tok, article)
-            if when is None:
-                continue
-            mention = _claim_actor(cue, sent, tok, mentions)
-            if mention is not None:
-                actor = resolve_actor(mention, country=country, on=when, context=context).name
-            elif (state := _country_subject(sent, cue, when, country)) is not None:
-                actor = state
-            elif status in ("retaken", "withdrawn") or _STATE_WORD.search(text[cue.start:cue.end]):
-                forces = state_forces(country, when) if country and status != "withdrawn" else None
-                if forces is None:
-                    continue
-                actor = forces.name
-            elif context.dominant_armed is not None:
-                actor = resolve_actor(context.dominant_armed, country=country, on=when, context=context).name
-            else:
+            a, b = _phrase(text, sent, cue, tok)
+            status, share, targets = _targets(text, sent, cue, a, b, sents, toponyms, country)
+            when = _as_of(sent, tok, article) if targets else None
+            actor = _actor_name(cue, status, sent, tok, mentions, when, context, country) if when else None
+            if when is None or actor is None:
                 continue
             attribution = _attribution(sent, tok, sents, toponyms, reporter)
             for place_text, place in targets:
@@ -490,11 +485,10 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
                     evidence=(Span(sent.start, sent.end, sent.text),),
                     id=content_key(article.content_hash, "claim", status, actor, place_text, cue.start),
                 ))
-    return [_with_dispute(c, sents, toponyms, text) for c in claims]
+    return [_with_dispute(c, sents, toponyms) for c in claims]
 
 
-def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequence[Toponym],
-                  text: str) -> ControlClaim:
+def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequence[Toponym]) -> ControlClaim:
     """Mark a claim that another statement in the article denies: same place, or "the claim" just after it."""
     own = claim.evidence[0].start if claim.evidence else -1
     own_index = next((s.index for s in sents if s.start == own), -1)

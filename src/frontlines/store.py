@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -112,6 +113,37 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX events_date ON events (event_date)",
             "CREATE INDEX events_article ON events (article_content_hash)",
             "CREATE INDEX evidence_event ON evidence (event_id, position)",
+        ),
+    ),
+    (
+        3,
+        (
+            # Every stored event row is one mention; `links` says which linked event it belongs to.
+            """CREATE TABLE links (
+  mention_id TEXT PRIMARY KEY REFERENCES events(event_id),
+  linked_id TEXT NOT NULL
+)""",
+            "CREATE INDEX links_linked ON links (linked_id)",
+            # Hand-made decisions that every relink must respect.
+            """CREATE TABLE unlinks (
+  mention_id TEXT PRIMARY KEY REFERENCES events(event_id),
+  unlinked_at TEXT NOT NULL
+)""",
+            f"""CREATE TABLE linked_events (
+  linked_id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  num_mentions INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL,
+  first_reported TEXT NOT NULL,
+  last_reported TEXT NOT NULL,
+{_ACLED_DDL},
+  confidence REAL NOT NULL,
+  payload TEXT NOT NULL,
+  evidence_json TEXT NOT NULL
+)""",
+            "CREATE INDEX linked_place_date ON linked_events (country, admin1, event_date)",
+            "CREATE INDEX linked_date ON linked_events (event_date)",
+            "CREATE INDEX events_country_date ON events (country, event_date)",
         ),
     ),
 )
@@ -527,3 +559,205 @@ class Store:
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # --- Linking: every `events` row is one mention; `links` groups mentions into linked events. ---
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[None]:
+        """One write transaction (reads inside it see a stable database); bumps the revision on success."""
+        self._writable()
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                conn.execute("UPDATE revision SET value = value + 1 WHERE id = 1")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot write to {self.path}: {exc}; nothing was changed") from exc
+
+    def _mentions_where(self, clause: str, params: Sequence[object]) -> list[Mention]:
+        conn = self._conn
+        rows = conn.execute(
+            "SELECT e.event_id, e.article_id, e.payload, a.source, a.date FROM events e "
+            f"JOIN articles a ON a.content_hash = e.article_content_hash WHERE {clause} ORDER BY e.event_id",
+            list(params),
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [row[0] for row in rows]
+        spans: dict[str, list[Span]] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for event_id, start, end, text in conn.execute(
+                f'SELECT event_id, "start", "end", text FROM evidence WHERE event_id IN ({_marks(len(part))}) '
+                "ORDER BY event_id, position",
+                part,
+            ):
+                spans.setdefault(event_id, []).append(Span(start, end, text))
+        return [
+            Mention(
+                id=event_id,
+                event=_event_from(event_id, article_id, payload, tuple(spans.get(event_id, ()))),
+                source=source or "",
+                reported=date.fromisoformat(reported),
+            )
+            for event_id, article_id, payload, source, reported in rows
+        ]
+
+    def mentions(self, ids: Sequence[str] | None = None) -> list[Mention]:
+        """Stored mentions (all, or those with the given ids), ordered by id."""
+        if ids is None:
+            return self._mentions_where("1", ())
+        found: list[Mention] = []
+        unique = sorted(set(ids))
+        for chunk in range(0, len(unique), 500):
+            part = unique[chunk:chunk + 500]
+            found += self._mentions_where(f"e.event_id IN ({_marks(len(part))})", part)
+        return sorted(found, key=lambda m: m.id)
+
+    def mentions_near(self, country: str, since: date, until: date) -> list[Mention]:
+        """Mentions in one country with event dates in [since, until]: the blocking query of linking."""
+        return self._mentions_where(
+            "e.country = ? AND e.event_date BETWEEN ? AND ?", (country, since.isoformat(), until.isoformat())
+        )
+
+    def unlinked_by_hand(self) -> set[str]:
+        return {str(row[0]) for row in self._conn.execute("SELECT mention_id FROM unlinks")}
+
+    def mark_unlinked(self, mention_id: str) -> bool:
+        """Record that a mention must stand alone; False when there is no such mention."""
+        self._writable()
+        if self._conn.execute("SELECT 1 FROM events WHERE event_id = ?", (mention_id,)).fetchone() is None:
+            return False
+        self._conn.execute("INSERT OR IGNORE INTO unlinks (mention_id, unlinked_at) VALUES (?, ?)",
+                           (mention_id, _now()))
+        return True
+
+    def pending_mentions(self) -> list[str]:
+        """Mentions not yet assigned to a linked event (new, or left by an interrupted run)."""
+        rows = self._conn.execute(
+            "SELECT event_id FROM events WHERE event_id NOT IN (SELECT mention_id FROM links) ORDER BY event_id"
+        )
+        return [str(row[0]) for row in rows]
+
+    def linked_members(self, mention_ids: Sequence[str]) -> set[str]:
+        """All mentions that share a linked event with any of the given mentions (themselves included)."""
+        members = set(mention_ids)
+        unique = sorted(members)
+        for chunk in range(0, len(unique), 500):
+            part = unique[chunk:chunk + 500]
+            rows = self._conn.execute(
+                "SELECT mention_id FROM links WHERE linked_id IN "
+                f"(SELECT linked_id FROM links WHERE mention_id IN ({_marks(len(part))}))",
+                part,
+            )
+            members.update(str(row[0]) for row in rows)
+        return members
+
+    def clear_links(self, mention_ids: Sequence[str] | None = None) -> None:
+        """Drop the links of these mentions (all when None) and the linked events they belonged to."""
+        conn = self._conn
+        if mention_ids is None:
+            conn.execute("DELETE FROM links")
+            conn.execute("DELETE FROM linked_events")
+            return
+        unique = sorted(set(mention_ids))
+        for chunk in range(0, len(unique), 500):
+            part = unique[chunk:chunk + 500]
+            marks = _marks(len(part))
+            conn.execute(
+                "DELETE FROM linked_events WHERE linked_id IN "
+                f"(SELECT linked_id FROM links WHERE mention_id IN ({marks}))",
+                part,
+            )
+            conn.execute(f"DELETE FROM links WHERE mention_id IN ({marks})", part)
+
+    def write_linked(self, event: Event, mentions: Sequence[Mention]) -> None:
+        """Store one linked event (``event.id`` is its linked id) and the links of its mentions."""
+        conn = self._conn
+        row = acled_row(event)
+        values = [None if column in NUMERIC_COLUMNS and row[column] == "" else row[column]
+                  for column in ACLED_COLUMNS]
+        reported = sorted(m.reported for m in mentions)
+        conn.execute(
+            f"INSERT OR REPLACE INTO linked_events (linked_id, article_id, num_mentions, num_sources, "
+            f"first_reported, last_reported, {', '.join(ACLED_COLUMNS)}, confidence, payload, evidence_json) "
+            f"VALUES ({_marks(len(ACLED_COLUMNS) + 9)})",
+            (event.id, event.article_id, len(mentions), count_sources(mentions), reported[0].isoformat(),
+             reported[-1].isoformat(), *values, event.confidence, _event_payload(event),
+             _spans_json(event.evidence)),
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO links (mention_id, linked_id) VALUES (?, ?)",
+            [(m.id, event.id) for m in mentions],
+        )
+
+    def linked_events(
+        self,
+        *,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+    ) -> list[tuple[Event, list[str]]]:
+        """Stored linked events (oldest first) with their mention ids in report order; filters as events()."""
+        where: list[str] = []
+        params: list[object] = []
+        if country:
+            where.append("(lower(l.country) = lower(?) OR substr(l.event_id_cnty, 1, 3) = ?)")
+            params += [country, _alpha3(country)]
+        if since:
+            where.append("l.event_date >= ?")
+            params.append(since.isoformat())
+        if until:
+            where.append("l.event_date <= ?")
+            params.append(until.isoformat())
+        if event_type:
+            where.append("lower(l.event_type) = lower(?)")
+            params.append(event_type)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        conn = self._conn
+        members: dict[str, list[str]] = {}
+        for linked_id, mention_id in conn.execute(
+            f"SELECT k.linked_id, k.mention_id FROM links k JOIN linked_events l USING (linked_id) "
+            "JOIN events e ON e.event_id = k.mention_id "
+            f"JOIN articles a ON a.content_hash = e.article_content_hash {clause} "
+            "ORDER BY k.linked_id, a.date, e.article_id, k.mention_id",
+            params,
+        ):
+            members.setdefault(linked_id, []).append(mention_id)
+        return [
+            (_event_from(linked_id, article_id, payload, _spans(evidence)), members.get(linked_id, []))
+            for linked_id, article_id, payload, evidence in conn.execute(
+                f"SELECT l.linked_id, l.article_id, l.payload, l.evidence_json FROM linked_events l {clause} "
+                "ORDER BY l.event_date, l.linked_id",
+                params,
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stored event row as a report of a happening: the event, and the article's source and date."""
+
+    id: str
+    event: Event
+    source: str
+    reported: date
+
+    @property
+    def article_id(self) -> str:
+        return self.event.article_id
+
+    @property
+    def source_key(self) -> str:
+        """What counts as one source: the outlet when known, else the article."""
+        return self.source.strip().lower() or f"article:{self.article_id}"
+
+
+def count_sources(mentions: Sequence[Mention]) -> int:
+    return len({m.source_key for m in mentions})

