@@ -13,7 +13,7 @@ AFGHANISTAN = Place("Afghanistan", "Afghanistan", 33.0, 65.0, 3, "AF", 4, "South
 def draft(place, day=date(2021, 7, 31), sub="Armed clash", start=0, deaths=0, explicit=False, actor=None):
     cand = EventCandidate(sub, Trigger(start, start + 5, "clash", "clash"))
     return Draft(cand, start, actor or Actor("Taliban", 2), None, (), place, day, 1, explicit, deaths,
-                 ("BBC",), (Span(start, start + 10, "x" * 10),), 0.6)
+                 ("BBC",), (Span(start, start + 10, "x" * 10),), 0.6, place is AFGHANISTAN)
 
 
 def test_same_town_same_days_merge_with_largest_toll_and_explicit_date():

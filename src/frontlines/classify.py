@@ -260,8 +260,13 @@ def classify(
                                               confidence=0.6))
         elif "protest" in by_family or ("riot" in by_family and not armed_doer and (doers or not armed)):
             t = (by_family.get("protest") or by_family["riot"])[0]
+            shot_protesters = killed > 0 and any(
+                _is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
+                for r in roles.values() if r.agents)
             # Demonstrators who turn violent make a riot, whatever force is then used against them.
-            if "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
+            if shot_protesters:
+                sub = "Excessive force against protesters"
+            elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
                 sub = "Violent demonstration"
             elif EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
                     r"\b(?:opened fire|live|fired (?:on|at|into))\b", sentence_text, re.I)):
@@ -286,6 +291,9 @@ def classify(
                 continue  # "missiles fired from drones": one air strike
             t = first(family)
             agent, patient = pick(t)
+            if family == "air" and t.text.lower() == "bombed" and agent is not None and not _is_state(agent) \
+                    and agent.kind != "external":
+                sub = "Remote explosive/landmine/IED"  # "militants bombed a bridge": not from the air
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.75))
 
     for family in ("take", "retake"):
@@ -320,6 +328,8 @@ def classify(
 
     violent_out = any(c.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
                       for c in out)
+    if "clash" in by_family and "arrest" in by_family and all(t.weak for t in by_family["clash"]):
+        del by_family["clash"]  # "arrested during raids": an arrest, not a battle
     if "clash" in by_family:
         strong = [t for t in by_family["clash"] if not t.weak]
         if strong or len(armed) >= 1:
@@ -336,7 +346,7 @@ def classify(
                                               confidence=0.5 if t.weak else 0.7))
             violent_out = True
 
-    if "violence" in by_family and not violent_out and not (NATURAL.search(sentence_text) and not armed):
+    if "violence" in by_family and not violent_out and not NATURAL.search(sentence_text):
         t = first("violence")
         agent, patient = pick(t)
         victims_civilian = _is_civilian(patient) or (
@@ -375,7 +385,7 @@ def classify(
         t = first(family)
         if family in ("arrest", "looting") and violent_out:
             continue
-        if family == "transfer" and any(c.event_type == "Battles" for c in out):
+        if family == "transfer" and (any(c.event_type == "Battles" for c in out) or "arrest" in by_family):
             continue
         if family == "agreement" and violent_out:
             continue

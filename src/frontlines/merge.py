@@ -33,6 +33,7 @@ class Draft:
     sources: tuple[str, ...]
     evidence: tuple[Span, ...]
     confidence: float
+    country_wide: bool = False  # the sentence speaks of a whole country, not of one place
 
     @property
     def sub_event_type(self) -> str:
@@ -109,8 +110,8 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
 
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
     drafts = _attach_follow_ups(drafts)
-    specific = [d for d in drafts if _specific(d.place)]
-    vague = [d for d in drafts if not _specific(d.place)]
+    specific = [d for d in drafts if not d.country_wide]
+    vague = [d for d in drafts if d.country_wide]
     merged: list[Draft] = []
     for d in specific:
         home = next((m for m in merged if _compatible(m, d)), None)

@@ -111,6 +111,7 @@ class Pipeline:
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
+        kept = _drop_background(kept, span, base)
         if not kept:
             return []
         kept_ids = {tok.i for t in kept for tok in [_token_at(span, t.start - base)] if tok is not None}
@@ -131,7 +132,8 @@ class Pipeline:
             when, precision, ref = event_time(segment, article.date)
             if ref is not None and ref.relation in ("historic", "future"):
                 continue
-            place = self._place(toponyms, article.text, sent, sents, country)
+            lo, hi = _segment_range(sent, cand, candidates)
+            place, country_wide = self._place(toponyms, article.text, sent, country, lo, hi)
             ev_country = place.iso2 if place is not None and place.iso2 else country
             actor1 = _resolve(cand.agent, ev_country, when, context)
             actor2 = _resolve(cand.patient, ev_country, when, context)
@@ -143,33 +145,49 @@ class Pipeline:
             if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
                     cand.sub_event_type != "Excessive force against protesters":
                 killed = 0
-            out.append(Draft(
+            draft = Draft(
                 cand, sent.index, actor1, actor2, assoc2, place, when, precision, ref is not None, killed,
-                _sources(article, sent), evidence, cand.confidence,
-            ))
+                _sources(article, sent), evidence, cand.confidence, country_wide,
+            )
+            out.extend(_distribute(draft, toponyms, article.text, lo, hi, country))
         return out
 
-    def _place(self, toponyms: Sequence[Toponym], text: str, sent: Sentence, sents: Sequence[Sentence],
-               country: str) -> Place | None:
-        place = event_place(toponyms, text, [Span(sent.start, sent.end, sent.text)])
+    def _place(self, toponyms: Sequence[Toponym], text: str, sent: Sentence, country: str,
+               lo: int, hi: int) -> tuple[Place | None, bool]:
+        """The event's place and whether the sentence only speaks of a whole country.
+
+        The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
+        sentence, then the place under discussion in the previous sentences, then the country's capital."""
         local = [t for t in toponyms if sent.start <= t.start < sent.end and t.place is not None]
-        if place is not None and place.feature != "country" and any(
-                t.place == place or (t.place is not None and t.place.name == place.name) for t in local):
-            return place
-        if local and all(t.place is not None and t.place.feature == "country" for t in local):
+        own = [t for t in local if lo <= t.start < hi] or local
+        specific = [t for t in own if t.place is not None and t.place.feature != "country"
+                    and (not country or t.place.iso2 == country or not any(
+                        x.place is not None and x.place.iso2 == country for x in own))]
+        if specific:
+            place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
+            return place, False
+        if own and all(t.place is not None and t.place.feature == "country" for t in own):
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
-            focus = next((t.place for t in local if t.place is not None and t.place.iso2 == country), None)
-            return focus or local[0].place
+            focus = next((t.place for t in own if t.place is not None and t.place.iso2 == country), None)
+            return focus or own[0].place, True
         # The sentence names no usable place ("the city", "near the airport"): the place under discussion is
         # the last specific one named before it in the same country (reports stay on a place until they name
         # another one).
         recent = [t for t in toponyms if t.start < sent.start and t.place is not None
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
         if recent:
-            return recent[-1].place
-        if place is not None and (place.feature != "country" or not country or place.iso2 == country):
-            return place
-        return place
+            return recent[-1].place, False
+        return self._capital(country), False
+
+    def _capital(self, country: str) -> Place | None:
+        """A national-level report with no place is coded at the capital, with region precision."""
+        from .countries import country_by_iso2
+
+        info = country_by_iso2(country) if country else None
+        if info is None or not info.capital:
+            return None
+        found = [p for p in self.geoparser.gaz.lookup(info.capital, country=country) if p.iso2 == country]
+        return replace(found[0], geo_precision=3) if found else None
 
     def _finish(self, article: Article, m: Draft) -> Event:
         cand = m.candidate
@@ -420,6 +438,64 @@ def _civilians(country: str) -> Actor:
 
 def _unidentified(country: str) -> Actor:
     return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
+
+
+def _segment_range(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate]) -> tuple[int, int]:
+    """Article offsets of the part of the sentence that belongs to one of several events in it."""
+    starts = sorted({c.trigger.start for c in all_cands})
+    if len(starts) == 1:
+        return sent.start, sent.end
+    begin = cand.trigger.start
+    later = [x for x in starts if x > begin]
+    lo = sent.start if begin == starts[0] else _clause_start(sent, begin)
+    hi = later[0] if later else sent.end
+    if begin == starts[0] and later:
+        hi = _clause_start(sent, later[0])
+    return lo, hi
+
+
+def _clause_start(sent: Sentence, pos: int) -> int:
+    """Back from a trigger to the nearest clause break (';', ', and', ' and then'), at most to the sentence start."""
+    window = sent.text[: pos - sent.start]
+    breaks = [m.end() for m in re.finditer(r";|,\s*(?:and|but|while|then)\b|\band then\b|\. ", window)]
+    return sent.start + (breaks[-1] if breaks else 0)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*$")
+
+
+def _distribute(draft: Draft, toponyms: Sequence[Toponym], text: str, lo: int, hi: int,
+                country: str) -> list[Draft]:
+    """"Sar-e Pul and Taloqan also fell": one territorial event per town in a coordinated list."""
+    if draft.candidate.trigger.family not in ("take", "retake", "transfer"):
+        return [draft]
+    towns = [t for t in toponyms if lo <= t.start < hi and t.place is not None
+             and t.place.feature in ("city", "admin2") and (not country or t.place.iso2 == country)]
+    group: list[Toponym] = []
+    for t in towns:
+        if group and _LIST_GAP.match(text[group[-1].end:t.start]):
+            group.append(t)
+        elif len(group) < 2:
+            group = [t]
+    if len(group) < 2:
+        return [draft]
+    return [replace(draft, place=t.place) for t in group]
+
+
+def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
+    """"...killed dozens after taking over the town", "a ceasefire after a week of clashes": when a sentence
+    reports one event, a trigger inside an 'after/amid/following ...' phrase is background to it."""
+    if len({t.family for t in kept}) < 2:
+        return kept
+    out = []
+    for t in kept:
+        token = _token_at(span, t.start - base)
+        head = token.head if token is not None else None
+        if head is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
+                "after", "following", "since", "amid", "despite", "before", "during"):
+            continue
+        out.append(t)
+    return out or kept
 
 
 def _segment(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate],

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .link import link_pending
 from .model import Article, Extraction, ReadFailure
 from .pipeline import Pipeline
 from .readers import read_paths
@@ -80,6 +81,8 @@ def ingest_paths(paths: Sequence[str], db: str | Path, *, default_date: date | N
                 summary.new_articles += result.new
                 summary.skipped_articles += result.skipped
                 pending.clear()
+            # Also run when nothing was new, so a run interrupted between storing and linking is completed.
+            link_pending(store)
 
         for item in extract_paths(paths, default_date=default_date, stdin=stdin, pipeline=pipeline):
             if isinstance(item, ReadFailure):
