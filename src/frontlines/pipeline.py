@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import actors as actor_mod
@@ -52,6 +52,7 @@ class Pipeline:
 
     def __init__(self, geoparser: Geoparser | None = None) -> None:
         self.geoparser = geoparser or Geoparser()
+        self._dates: list[tuple[date, int] | None] = []
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
@@ -80,6 +81,7 @@ class Pipeline:
         country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
         context = ArticleContext.from_mentions(all_mentions, country)
         mentions: list[Draft] = []
+        self._dates = _sentence_dates(sents, article.date)
         for sent, sent_mentions in zip(sents, sentence_mentions, strict=True):
             mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
         events = merge_mentions(mentions, country)
@@ -132,6 +134,12 @@ class Pipeline:
             when, precision, ref = event_time(segment, article.date)
             if ref is not None and ref.relation in ("historic", "future"):
                 continue
+            if ref is None:
+                # No date of its own: the report is still on the day named just before ("on Tuesday ... Jets
+                # later struck ..."), else on the publication day.
+                when, precision = _inherited_date(self._dates, sent.index) or (when, precision)
+            else:
+                when = _representative_day(ref, article.date)
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self._place(toponyms, article.text, sent, country, lo, hi)
             ev_country = place.iso2 if place is not None and place.iso2 else country
@@ -438,6 +446,30 @@ def _civilians(country: str) -> Actor:
 
 def _unidentified(country: str) -> Actor:
     return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
+
+
+def _representative_day(ref: Any, published: date) -> date:
+    """A week or a month is coded at its middle (Wednesday, the 15th), never after publication."""
+    if ref.precision == 1 or ref.earliest == date.min:
+        return ref.date  # type: ignore[no-any-return]
+    span = (min(ref.latest, published) - ref.earliest).days
+    return min(published, ref.earliest + timedelta(days=max(0, (span - 1) // 2 if span >= 6 else span // 2)))
+
+
+def _sentence_dates(sents: Sequence[Sentence], published: date) -> list[tuple[date, int] | None]:
+    out: list[tuple[date, int] | None] = []
+    for s in sents:
+        when, precision, ref = event_time(s.text, published)
+        ok = ref is not None and ref.relation in ("past", "present")
+        out.append((_representative_day(ref, published), precision) if ok else None)
+    return out
+
+
+def _inherited_date(dates: Sequence[tuple[date, int] | None], index: int) -> tuple[date, int] | None:
+    for j in range(index - 1, max(-1, index - 3), -1):
+        if 0 <= j < len(dates) and dates[j] is not None:
+            return dates[j]
+    return None
 
 
 def _segment_range(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate]) -> tuple[int, int]:
