@@ -64,6 +64,8 @@ NATURAL = re.compile(r"\b(?:earthquake|flood(?:s|ing)?|landslides?|cyclone|hurri
 STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army posts?|military posts?|outposts?|"
                           r"(?:military |army )?bases?|barracks|convoys?|patrols?|police stations?|garrison|"
                           r"district (?:headquarters|centre|center)|gendarmerie|military camp|army camp)\b", re.I)
+DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|held back|hold(?:ing)? back|"
+                       r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
                           r"attacked|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
 
@@ -342,6 +344,8 @@ def classify(
                         _is_armed(m) and m is not agent for m in mentions):
                     out.append(EventCandidate("Attack", t, agent, patient, confidence=0.6))
                 else:
+                    if DEFENSIVE.search(t.text) and patient is not None:
+                        agent, patient = patient, agent  # "X repulsed Y's attack": Y started the fight
                     out.append(EventCandidate("Armed clash", t, agent, patient,
                                               confidence=0.5 if t.weak else 0.7))
             violent_out = True

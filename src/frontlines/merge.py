@@ -104,6 +104,9 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
         spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}
         previous.evidence = tuple(spans[k] for k in sorted(spans))
         previous.fatalities = max(previous.fatalities, d.fatalities)
+        if d.actor1 is not None and d.actor1.inter in (2, 3, 4) and (
+                previous.actor1 is None or previous.actor1.name.startswith("Unidentified")):
+            previous.actor1 = d.actor1  # "Islamic State later claimed the attack"
         previous.sources = tuple(dict.fromkeys(previous.sources + d.sources))
     return kept
 

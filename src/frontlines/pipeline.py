@@ -371,7 +371,12 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
             actor1, actor2 = actor2, actor1
     elif etype == "Explosions/Remote violence":
         if actor1 is None:
-            if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+            if sub == "Shelling/artillery/missile attack" and dominant is not None and (
+                    actor2 is None or actor2.name != dominant.name) and re.search(
+                    r"\b(?:rockets?|mortars?)\b", sentence, re.I) and not re.search(
+                    r"\b(?:army|military|troops|artillery)\b", sentence, re.I):
+                actor1 = dominant  # rockets and mortars with no named user: the insurgency's usual weapons
+            elif sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
                 actor1 = state
             elif dominant is not None and sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
                 actor1 = dominant
@@ -399,6 +404,8 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
             actor2 = None
         elif actor2 is None or actor2.inter != 1:
             actor2 = actor_mod.state_forces(country, on, "police") if country else None
+        if sub == "Excessive force against protesters" and actor2 is not None:
+            actor1, actor2 = actor2, actor1  # the force used is the event: its user comes first
     elif etype == "Riots":
         if actor1 is None or actor1.inter not in (5, 6):
             actor1 = _labelled("Rioters", 5, country)
