@@ -99,30 +99,27 @@ class EventCandidate:
 
 
 @lru_cache(maxsize=1)
-def _families() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]]]]:
+    """One alternation per family: a sentence is scanned once per family, not once per pattern."""
     raw = json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
     compiled = {}
     for name, spec in raw["families"].items():
-        flags = 0 if name == "ied" else re.I  # "IED" is an acronym; case matters for the ied family only
-        pats = [re.compile(p, flags if p.startswith("\\bIED") else re.I) for p in spec["patterns"]]
-        weak = [re.compile(p, re.I) for p in spec.get("weak", [])]
-        compiled[name] = (pats, weak)
+        # "IED" is an acronym: matched case-sensitively so that "died" or "tied" never count.
+        parts = [f"(?-i:{p})" if p.startswith("\\bIED") else f"(?:{p})" for p in spec["patterns"]]
+        compiled[name] = (re.compile("|".join(parts), re.I), [re.compile(p, re.I) for p in spec.get("weak", [])])
     return compiled
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    """Every trigger in a sentence; overlapping matches of one family keep the longest."""
+    """Every trigger in a sentence, leftmost-first within a family."""
     found: list[Trigger] = []
-    for family, (patterns, weak) in _families().items():
-        spans: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                a, b = m.span()
-                if any(a < e and b > s for s, e in spans):
-                    continue
-                spans.append((a, b))
-                is_weak = any(w.fullmatch(m.group(0)) for w in weak)
-                found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
+    for family, (pattern, weak) in _families().items():
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if a == b:
+                continue
+            is_weak = any(w.fullmatch(m.group(0)) for w in weak)
+            found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
     return sorted(found, key=lambda t: (t.start, -t.end))
 
 
