@@ -46,7 +46,7 @@ STRATEGIC_FAMILIES = {
 INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
                           r"baton-charged|arrest(?:ed|s)?|detain(?:ed)?|beat(?:en)?|broke up|pepper spray|"
                           r"stun grenades?|charged at)\b", re.I)
-EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|fired (?:on|at|into)|shot dead|"
+EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|fired (?:on|at|into)(?! the air)|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
@@ -142,6 +142,9 @@ class Roles:
     agents: tuple[ActorMention, ...]
     patients: tuple[ActorMention, ...]
     rest: tuple[ActorMention, ...]
+    # "The army said it had recaptured X": the doer is a pronoun standing for the speaker.
+    speakers: tuple[ActorMention, ...] = ()
+    pronoun_subject: bool = False
 
 
 def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMention], base: int) -> Roles:
@@ -151,18 +154,36 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
     rest: list[ActorMention] = []
+    speakers: list[ActorMention] = []
     for m in mentions:
         head = _mention_head(doc_span, m, base)
         role = _role(head) if head is not None else ""
-        if role in ("speaker", "ally"):
-            continue  # "a reporter said", "to support the Afghan forces": not a side of this event
+        if role == "speaker":
+            speakers.append(m)
+            continue
+        if role == "ally":
+            continue  # "to support the Afghan forces": not a side of this event
         if role == "agent":
             agents.append(m)
         elif role == "patient":
             patients.append(m)
         else:
             rest.append(m)
-    return Roles(tuple(agents), tuple(patients), tuple(rest))
+    return Roles(tuple(agents), tuple(patients), tuple(rest), tuple(speakers),
+                 _pronoun_subject(doc_span, trigger, base))
+
+
+def _pronoun_subject(span: Any, trigger: Trigger, base: int) -> bool:
+    token = next((t for t in span if base + t.idx <= trigger.start < base + t.idx + max(1, len(t.text))), None)
+    for _ in range(4):
+        if token is None:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        token = token.head if token.head.i != token.i else None
+    if token is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for c in token.children)
 
 
 def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
@@ -193,7 +214,7 @@ def _role(token: Any) -> str:
         return "speaker"
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return "patient"
-    if dep == "pobj" and head.lower_ in ("against", "on", "at", "targeting", "with", "between", "into", "of"):
+    if dep == "pobj" and head.lower_ in ("against", "on", "at", "targeting", "with", "between", "into", "of", "from"):
         return "patient"
     if dep == "conj":
         return _role(head)
@@ -230,6 +251,8 @@ def classify(
         agent = next((m for m in r.agents if _is_armed(m)), None) or next(
             (m for m in r.agents if m.kind == "external"), None)
         patient = next((m for m in r.patients if m is not agent), None)
+        if agent is None and r.pronoun_subject and r.speakers:
+            agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
         if agent is None:
             # No syntactic doer: a group named before the trigger, or a named armed group anywhere; state forces
             # named after the trigger are more often the target ("killing 13 US service members").
@@ -268,7 +291,8 @@ def classify(
             elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
                 sub = "Violent demonstration"
             elif EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
-                    r"\b(?:opened fire|live|fired (?:on|at|into))\b", sentence_text, re.I)):
+                    r"\b(?:opened fire|live (?:ammunition|rounds|fire|bullets)|fired (?:on|at|into)(?! the air))\b",
+                    sentence_text, re.I)):
                 sub = "Excessive force against protesters"
             elif INTERVENTION.search(sentence_text) or re.search(r"\b(?:fired|shot) (?:\w+ )?into the air|"
                                                                 r"\bbreak up\b|\bpush(?:ed)? back\b",
@@ -283,6 +307,8 @@ def classify(
     disrupted = "disrupted" in by_family
     for family, sub in REMOTE_FAMILIES.items():
         if family in by_family and not disrupted:
+            if family != "chemical" and "chemical" in by_family:
+                continue  # chlorine dropped from helicopters is a chemical attack, not an air strike
             if family == "ied" and ("suicide" in by_family or "grenade" in by_family):
                 continue  # the explosion words describe the suicide bombing or the grenade
             if family == "shelling" and "air" in by_family and not separate(
@@ -386,7 +412,8 @@ def classify(
         t = first(family)
         if family in ("arrest", "looting") and violent_out:
             continue
-        if family == "transfer" and (any(c.event_type == "Battles" for c in out) or "arrest" in by_family):
+        if family == "transfer" and (any(c.event_type == "Battles" for c in out) or (
+                "arrest" in by_family and not separate(by_family["arrest"][0], t))):
             continue
         if family == "agreement" and violent_out:
             continue

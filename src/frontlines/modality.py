@@ -14,7 +14,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "could", "might", "may"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "lest", "whether"})
 # Verbs whose complement is not (yet) an event: "vowed to retake", "seek to seize", "plans to attack".
 INTENTION_HEADS = frozenset({
-    "intend", "plan", "seek", "aim", "vow", "threaten", "want", "wish", "hope", "prepare", "try", "attempt",
+    "intend", "plan", "seek", "aim", "vow", "threaten", "want", "wish", "hope", "prepare",
     "promise", "pledge", "expect", "fear", "warn", "decide", "agree", "propose", "urge", "call", "order",
     "demand", "ask", "need", "mean", "hesitate", "refuse", "fail", "able", "likely", "ready", "set", "poise",
     "continue_to_be_able", "consider", "discuss", "threat",

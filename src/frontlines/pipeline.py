@@ -529,8 +529,12 @@ def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]
     out = []
     for t in kept:
         token = _token_at(span, t.start - base)
+        # Climb "a week of clashes" to the preposition that governs the whole phrase.
+        while token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+                token.head.head.i != token.head.i:
+            token = token.head.head
         head = token.head if token is not None else None
-        if head is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
+        if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
                 "after", "following", "since", "amid", "despite", "before", "during"):
             continue
         out.append(t)
