@@ -455,10 +455,10 @@ def _unidentified(country: str) -> Actor:
     return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
 
 
-def _representative_day(ref: Any, published: date) -> date:
+def _representative_day(ref: Any, published: date) -> Any:
     """A week or a month is coded at its middle (Wednesday, the 15th), never after publication."""
     if ref.precision == 1 or ref.earliest == date.min:
-        return ref.date  # type: ignore[no-any-return]
+        return ref.date
     span = (min(ref.latest, published) - ref.earliest).days
     return min(published, ref.earliest + timedelta(days=max(0, (span - 1) // 2 if span >= 6 else span // 2)))
 
