@@ -46,7 +46,8 @@ STRATEGIC_FAMILIES = {
 INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
                           r"baton-charged|arrest(?:ed|s)?|detain(?:ed)?|beat(?:en)?|broke up|pepper spray|"
                           r"stun grenades?|charged at)\b", re.I)
-EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|fired (?:on|at|into)(?! the air)|shot dead|"
+EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|"
+                       r"fired (?:on|at|into)(?! the air)|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
