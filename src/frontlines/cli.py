@@ -89,18 +89,71 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    from .export import write_jsonl
+    from .link import linked_events, linked_fields
     from .store import Store
 
     if not Path(args.db).exists():
         raise FrontlinesError(f"{args.db}: no such database; create it with `frontlines ingest PATH --db {args.db}`")
     with Store(args.db, readonly=True) as store:
-        events = store.events(country=args.country, since=args.since, until=args.until, event_type=args.type)
+        linked = linked_events(store, country=args.country, since=args.since, until=args.until,
+                               event_type=args.type)
+    fields = {le.event.id: linked_fields(le) for le in linked}
     out = _open_out(args.output)
     try:
-        _writer(args.format)(events, out)
+        if args.format == "jsonl":
+            write_jsonl([le.event for le in linked], out, extra=lambda e: fields[e.id])
+        else:
+            _writer(args.format)([le.event for le in linked], out)
     finally:
         if out is not sys.stdout:
             out.close()
+    return 0
+
+
+def _existing_db(path: str) -> str:
+    if not Path(path).exists():
+        raise FrontlinesError(f"{path}: no such database; create it with `frontlines ingest PATH --db {path}`")
+    return path
+
+
+def cmd_relink(args: argparse.Namespace) -> int:
+    from .link import relink
+    from .store import Store
+
+    with Store(_existing_db(args.db)) as store:
+        stats = relink(store)
+    print(f"{stats.mentions} mentions linked into {stats.events} events -> {args.db}", file=sys.stderr)
+    return 0
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    from .link import unlink
+    from .store import Store
+
+    with Store(_existing_db(args.db)) as store:
+        stats = unlink(store, args.mention_id)
+    print(f"{args.mention_id} unlinked; {stats.mentions} mentions re-linked into {stats.events} events",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    from .report import write_control
+    from .store import Store
+
+    with Store(_existing_db(args.db), readonly=True) as store:
+        write_control(store, sys.stdout, as_of=args.as_of, country=args.country, place=args.place,
+                      fmt=args.format)
+    return 0
+
+
+def cmd_situation(args: argparse.Namespace) -> int:
+    from .report import situation_text
+    from .store import Store
+
+    with Store(_existing_db(args.db), readonly=True) as store:
+        print(situation_text(store, args.area, as_of=args.as_of), end="")
     return 0
 
 
@@ -187,6 +240,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table",) + FORMATS, default="table")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("relink", help="re-link every stored report into events (after rules changed)")
+    p.add_argument("--db", default="frontlines.db")
+    p.set_defaults(func=cmd_relink)
+
+    p = sub.add_parser("unlink", help="make one report (mention) an event of its own, across relinks")
+    p.add_argument("mention_id", help="a mention id (the event row id of one article's report)")
+    p.add_argument("--db", default="frontlines.db")
+    p.set_defaults(func=cmd_unlink)
+
+    p = sub.add_parser("control", help="who holds each place, from stored control claims")
+    p.add_argument("--db", default="frontlines.db")
+    p.add_argument("--as-of", type=_date, help="latest status as known on this date (default: all claims)")
+    p.add_argument("--country")
+    p.add_argument("--place", help="show this place's history instead of the latest status of every place")
+    p.add_argument("--format", choices=("table", "geojson", "jsonl"), default="table")
+    p.set_defaults(func=cmd_control)
+
+    p = sub.add_parser("situation", help="a short text summary of one area (country or admin1) at a date")
+    p.add_argument("--db", default="frontlines.db")
+    p.add_argument("--as-of", type=_date, help="the summary's date (default: the latest stored date)")
+    p.add_argument("--area", required=True, help="a country or a province/state (admin1) name")
+    p.set_defaults(func=cmd_situation)
 
     p = sub.add_parser("evaluate", help="score extraction against a gold file (JSONL or ACLED CSV)")
     p.add_argument("gold")

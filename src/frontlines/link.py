@@ -222,18 +222,44 @@ def _components(ids: Iterable[str], edges: dict[tuple[str, str], float], floor: 
     return [sorted(g) for g in groups.values()]
 
 
-def _split(group: list[str], edges: dict[tuple[str, str], float], floor: float,
-           by_id: dict[str, Mention], r: Rules) -> list[list[str]]:
-    """A component whose members are not all compatible loses its weakest edges until each part is."""
-    members = set(group)
+def _split(group: list[str], edges: dict[tuple[str, str], float], by_id: dict[str, Mention], r: Rules
+           ) -> list[list[str]]:
+    """A component whose members are not all pairwise compatible (a chain: Monday ~ Tuesday ~ Wednesday) is
+    rebuilt by average linkage: repeatedly join the two groups with the highest mean pair score (missing pairs
+    count 0) while it reaches the threshold and every cross pair is compatible. Ties go to the smallest ids,
+    so the result is a function of the component alone."""
     if all(compatible(by_id[a].event, by_id[b].event, r) for i, a in enumerate(group) for b in group[i + 1:]):
         return [group]
-    inside = {pair: s for pair, s in edges.items() if pair[0] in members and pair[1] in members and s >= floor}
-    weakest = min(inside.values())
-    parts: list[list[str]] = []
-    for part in _components(group, {p: s for p, s in inside.items() if s > weakest}, floor):
-        parts += _split(part, inside, weakest + 1e-9, by_id, r)
-    return parts
+    members = {i: [i] for i in group}
+    sums: dict[str, dict[str, float]] = {i: {} for i in group}
+    for (a, b), score in edges.items():
+        if a in members and b in members:
+            sums[a][b] = sums[b][a] = score
+    blocked: set[tuple[str, str]] = set()
+    while True:
+        best: tuple[float, str, str] | None = None
+        for a, neighbours in sums.items():
+            for b, total in neighbours.items():
+                if a < b and (a, b) not in blocked:
+                    mean = round(total / (len(members[a]) * len(members[b])), 9)
+                    if mean >= r.threshold and (best is None or (-mean, a, b) < (-best[0], best[1], best[2])):
+                        best = (mean, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        if not all(compatible(by_id[x].event, by_id[y].event, r) for x in members[a] for y in members[b]):
+            blocked.add((a, b))  # a larger group containing both would be incompatible too
+            continue
+        members[a] += members.pop(b)
+        for c, total in sums.pop(b).items():
+            if c != a:
+                sums[a][c] = sums[a].get(c, 0.0) + total
+                sums[c][a] = sums[a][c]
+                del sums[c][b]
+        del sums[a][b]
+        blocked = {(min(a if x == b else x, a if y == b else y), max(a if x == b else x, a if y == b else y))
+                   for x, y in blocked}
+    return [sorted(m) for m in members.values()]
 
 
 def cluster(mentions: Sequence[Mention], near: Near, unlinked: set[str], r: Rules | None = None
@@ -252,7 +278,7 @@ def cluster(mentions: Sequence[Mention], near: Near, unlinked: set[str], r: Rule
                     edges[(m.id, o.id)] = score
     groups: list[list[Mention]] = []
     for component in _components(sorted(by_id), edges, r.threshold):
-        for part in _split(component, edges, r.threshold, by_id, r):
+        for part in _split(component, edges, by_id, r):
             groups.append([by_id[i] for i in part])
     return sorted(groups, key=lambda g: g[0].id)
 
@@ -417,8 +443,8 @@ def unlink(store: Store, mention_id: str) -> LinkStats:
     with store.write_transaction():
         if not store.mark_unlinked(mention_id):
             raise FrontlinesError(
-                f"no mention {mention_id!r} in {store.path}: mention ids are the `mentions` ids of "
-                "`frontlines events --format jsonl` output (each event row's own id)"
+                f"no mention {mention_id!r} in {store.path}: a mention id is the `event_id` of one article's "
+                "report (column `mention_id` of the database's `links` table)"
             )
         seeds = store.mentions(sorted(store.linked_members([mention_id])))
         region = _closure(seeds, store.mentions_near, store.linked_members, store.mentions, r)

@@ -42,6 +42,8 @@ _OUTLET = re.compile(
 ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion", "assault", "abduction",
                              "kidnapping", "killing", "killings", "strike", "raid", "ambush", "massacre", "fall",
                              "seizure", "takeover", "withdrawal", "handover", "arrest", "arrests"})
+UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
+                          r"\bunidentified (?:assailants|attackers|gunmen|people)\b", re.I)
 CLAIM_VERBS = frozenset({"claim", "condemn", "deny", "blame", "investigate", "describe", "denounce", "report",
                          "confirm", "responsibility"})
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
@@ -370,6 +372,11 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
                 and actor2 is not None:
             actor1, actor2 = actor2, actor1
     elif etype == "Explosions/Remote violence":
+        if UNKNOWN_DOER.search(sentence):
+            actor1 = _unidentified(country)  # "it was unclear who fired it"
+        if sub == "Air/drone strike" and actor1 is not None and actor2 is not None and actor1.inter not in (1, 8) \
+                and actor2.inter in (1, 8) and not re.search(r"\bdrones?\b", sentence, re.I):
+            actor1, actor2 = actor2, actor1  # warplanes belong to states
         if actor1 is None:
             if sub == "Shelling/artillery/missile attack" and dominant is not None and (
                     actor2 is None or actor2.name != dominant.name) and re.search(
@@ -400,6 +407,10 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
             assoc2 = (un.name,)
     elif etype == "Protests":
         actor1 = actor1 if actor1 is not None and actor1.inter == 6 else _labelled("Protesters", 6, country)
+        if actor2 is not None and actor2.name.startswith("Military Forces") and not re.search(
+                r"\b(?:soldiers|troops|army|military)\b", sentence, re.I):
+            # "security forces" at a demonstration are the police unless soldiers are named
+            actor2 = actor_mod.state_forces(country, on, "police") or actor2
         if sub == "Peaceful protest":
             actor2 = None
         elif actor2 is None or actor2.inter != 1:
@@ -414,6 +425,18 @@ def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor |
         if sub == "Mob violence" and (actor2 is None or actor2.inter == 5):
             actor2 = _civilians(country)
     elif etype == "Strategic developments":
+        if sub == "Change to group/activity" and actor1 is not None and actor1.inter == 1 and re.search(
+                r"\b(?:volunteers|militias?|uprising|armed (?:civilians|residents|villagers))\b", sentence, re.I):
+            actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
+        if sub == "Non-violent transfer of territory":
+            # The side that gains the ground comes first; the state forces that leave it second.
+            sides = [a for a in (actor1, actor2) if a is not None]
+            gainer = next((a for a in sides if a.inter not in (1, 8)), None)
+            if gainer is None and dominant is not None:
+                gainer = dominant
+            loser = next((a for a in sides if a is not gainer), None) or (state if gainer is not state else None)
+            if gainer is not None:
+                actor1, actor2 = gainer, loser
         if sub == "Change to group/activity" and actor1 is None:
             person = _person_agent(sentence)
             if person:

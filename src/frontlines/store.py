@@ -549,6 +549,11 @@ class Store:
                  evidence_json) in rows
         ]
 
+    def article_sources(self) -> dict[str, str]:
+        """article id -> source name ("" when unknown)."""
+        rows = self._conn.execute("SELECT id, coalesce(source, '') FROM articles ORDER BY date, id")
+        return {str(article_id): str(source) for article_id, source in rows}
+
     def articles_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
