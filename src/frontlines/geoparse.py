@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,9 +39,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 # Cue words after a name -> the feature type they ask for.
 _AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(province|provinces|governorate|region|state|district|districts|county|city|town|"
-    r"village|"
-    r"area|valley|airport|township)\b", re.IGNORECASE)
+    r"^(?:'s|’s)?\s+(provinces?|governorates?|regions?|states?|districts?|county|counties|city|cities|towns?|"
+    r"villages?|area|valley|airport|townships?|neighbou?rhood|suburb|river|lake|sea|mountains?|hills?|range|"
+    r"canal|gulf|bay|strait|desert|plateau|islands?|peninsula)\b", re.IGNORECASE)
 _BEFORE = re.compile(
     r"\b(?:(?P<kind>city|town|village|province|district|governorate|region|state|township|county)\s+of|"
     r"(?P<capital>capital)\s+of|(?P<near>near|nearby|outside|outskirts\s+of|vicinity\s+of|close\s+to|"
@@ -54,14 +55,23 @@ _LINK = re.compile(
     r"^(?:'s|’s)?\s*(?:province|district|city|town|village|township|county|area|region|state)?\s*"
     r"(?:,|of|in)\s*"
     r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _GOVERNOR_AFTER = re.compile(r"^(?:'s|’s)\s+(?:provincial\s+)?governor", re.IGNORECASE)
+# A preposition of place right before a name: "in Kabul" is better evidence of where a story is than
+# "Washington says".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|into|across|around|of)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 
 _CUE_FEATURE = {
     "governorates": ADMIN1, "regions": ADMIN1, "division": ADMIN1, "states": ADMIN1, "oblast": ADMIN1,
     "province": ADMIN1, "provinces": ADMIN1, "governorate": ADMIN1, "region": ADMIN1, "state": ADMIN1,
-    "district": ADMIN2, "districts": ADMIN2, "county": ADMIN2, "township": ADMIN2, "city": CITY, "town": CITY,
-    "village": CITY, "capital of": ADMIN1, "governor": ADMIN1,
+    "district": ADMIN2, "districts": ADMIN2, "county": ADMIN2, "counties": ADMIN2, "township": ADMIN2,
+    "townships": ADMIN2, "city": CITY, "cities": CITY, "town": CITY, "towns": CITY, "village": CITY,
+    "villages": CITY, "capital of": ADMIN1, "governor": ADMIN1,
 }
+_PLURAL_CUES = frozenset({"provinces", "governorates", "regions", "states", "districts", "counties", "townships",
+                          "cities", "towns", "villages"})
+_VARIANT_CLOSENESS = 0.6  # below this a shared consonant skeleton is a coincidence ("Khwaja" / "La Jolla")
+_BIG = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,8 @@ class _Lexicon:
     titles: frozenset[str]
     connectors: frozenset[str]
     heads: frozenset[str]
+    name_heads: frozenset[str]
+    natural: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +94,8 @@ def _lexicon() -> _Lexicon:
         words=frozenset(fold(w) for w in raw["words"]), phrases=frozenset(fold(p) for p in raw["phrases"]),
         titles=frozenset(fold(t) for t in raw["titles"]), connectors=frozenset(raw["connectors"]),
         heads=frozenset(fold(h) for h in raw["generic_heads"]),
+        name_heads=frozenset(fold(h) for h in raw["name_heads"]),
+        natural=frozenset(fold(h) for h in raw["natural_features"]),
     )
 
 
@@ -100,6 +114,11 @@ class _Mention:
     parent: str = ""  # the enclosing unit named right after ("X district of Y province", "X, Y")
     strict: bool = False
     near: bool = False
+    n_exact: int = 0  # ids[:n_exact] matched the name itself; the rest are spelling variants
+    after: bool = False  # the cue follows the name ("X province"), so the name is complete
+    guarded: bool = False  # starts with a stop word or title ("Imam Sahib"): needs a cue or the home country
+    natural: bool = False  # a river, lake or mountain named after the word ("the Panj river")
+    parents: frozenset[str] = frozenset()  # the parent's names and skeletons, as the gazetteer spells them
 
 
 class Geoparser:
@@ -107,6 +126,8 @@ class Geoparser:
         self.gaz = gazetteer if gazetteer is not None else default_gazetteer()
         self.lex = _lexicon()
         self.last_focus: str | None = None
+        self._memo: dict[tuple[str, int], tuple[tuple[int, ...], bool, int, str]] = {}
+        self._names: dict[int, str] = {}
 
     # ------------------------------------------------------------------------------------------ recognition
 
@@ -129,23 +150,45 @@ class Geoparser:
             if found.ids:
                 raw.append((i, ntok, found))
             i += ntok
-        voters = [m for i, n, m in raw if n > 1 or self._strong(m) or not (
-            m.key in self.lex.words or m.text.lower() in lowered or _sentence_initial(text, m.start))]
-        focus, named = self._focus(voters, demonym_votes)
+        self._short_forms(raw)
+        voters = [m for i, n, m in raw if len(m.key) > 2 and (n > 1 or self._strong(m) or not (
+            m.key in self.lex.words or m.text.lower() in lowered or _sentence_initial(text, m.start)))]
+        focus, named = self._focus(text, voters, demonym_votes)
+        home = ({focus} if focus else set()) | named
+        for _, _, m in raw:
+            self._read_cues(text, m)
+        self._spread_plural_cues(text, raw)
         out: list[_Mention] = []
         for i, ntok, m in raw:
-            self._read_cues(text, m)
-            if self._keep(text, tokens, i, ntok, m, lowered, focus, named):
+            if self._keep(text, tokens, i, ntok, m, lowered, focus, home):
                 m.initial = _sentence_initial(text, m.start)
                 out.append(m)
+        gaz = self.gaz
         for a, b in zip(out, out[1:], strict=False):
             gap = text[a.end:b.start]
-            if _LINK.match(gap) and b.ids and self.gaz.feature(b.ids[0]) != COUNTRY:
+            if (_LINK.match(gap) and a.ids and b.ids and gaz.feature(a.ids[0]) != COUNTRY
+                    and gaz.feature(b.ids[0]) != COUNTRY):
                 a.parent = strip_admin_words(b.key)
+                # "Beni in North Kivu": the unit may be spelled otherwise in the gazetteer (Nord-Kivu).
+                names = {a.parent} | {strip_admin_words(self._name(x)) for x in b.ids[:10]
+                                      if gaz.feature(x) in (ADMIN1, ADMIN2)}
+                a.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
                 # "X district of Y" is a firm claim; "X, Y" may just be a list, so it only nudges.
                 a.strict = bool(re.search(r"\b(?:of|in)\b", gap)) or a.want in (ADMIN2, CITY)
         self.last_focus = focus
         return out
+
+    def _short_forms(self, raw: list[tuple[int, int, _Mention]]) -> None:
+        """"Mazar" after "Mazar-i-Sharif": a lone first word of a longer name in the same text is that place."""
+        longer: dict[str, _Mention] = {}
+        for _, _, m in raw:
+            words = m.key.split()
+            if len(words) > 1 and m.exact and len(words[0]) >= 4:
+                longer.setdefault(words[0], m)
+        for _, _, m in raw:
+            full = longer.get(m.key)
+            if full is not None and full is not m:
+                m.ids, m.exact, m.n_exact = full.ids, True, full.n_exact
 
     def _match_at(self, text: str, tokens: list[tuple[int, int]], i: int) -> _Mention | None:
         s, e = tokens[i]
@@ -154,35 +197,56 @@ class Geoparser:
             return None
         for n in range(min(4, len(tokens) - i), 0, -1):
             last_s, last_e = tokens[i + n - 1]
-            if not _capitalised(text[last_s:last_e]) or not self._joinable(text, tokens, i, n):
-                continue
+            last = text[last_s:last_e]
+            if not _capitalised(last) or not self._joinable(text, tokens, i, n) or (
+                    n > 1 and last.isupper() and len(last) > 1):
+                continue  # "The US military": an acronym is read on its own, as a demonym
             surface = text[s:last_e]
             key = fold(surface)
             if key in self.lex.phrases:
                 return _Mention(s, last_e, surface, key, (), False)
-            if n > 1 and (fold(word) in self.lex.words or fold(text[last_s:last_e]) in self.lex.words
-                          and fold(text[last_s:last_e]) not in self.lex.heads):
-                continue
-            ids = self.gaz.exact_ids(key)
-            exact = True
-            cue = ""
-            if not ids and n > 1 and strip_admin_words(key) != key:
-                ids = self.gaz.exact_ids(strip_admin_words(key))
-                cue = key.rsplit(" ", 1)[-1]
-            if not ids and n <= 3 and len(key) >= 5:
-                ids = self.gaz.ranked_variants(strip_admin_words(key))
-                exact = False
-            elif ids and len(key) >= 5 and not self._strong(ids):
-                # An exact hit on a stray alternate name ("Kunduz" for a Turkish town) must not hide the
-                # well-known place spelled slightly differently in the sources ("Kondūz").
-                more = [x for x in self.gaz.ranked_variants(strip_admin_words(key))[:20] if x not in ids]
-                ids = tuple(ids) + tuple(x for x in more if self.gaz.population(x) >= 20000
-                                         or self.gaz.feature(x) in (ADMIN1, ADMIN2))
+            guarded = False
+            stop_last = fold(last) in self.lex.words and fold(last) not in self.lex.heads
+            if n > 1 and (fold(word) in self.lex.words or stop_last):
+                # "North Darfur", "Imam Sahib", "Nad Ali district": a stop word may begin or end a real name,
+                # but only an exact one, or one an admin word right after vouches for.
+                cued = bool(_AFTER.match(text[last_e:last_e + 20]))
+                if not cued and (stop_last or not self.gaz.exact_ids(key)):
+                    continue
+                guarded = True
+            ids, exact, n_exact, cue = self._candidates(key, n)
             if ids:
-                m = _Mention(s, last_e, surface, key, ids, exact)
+                m = _Mention(s, last_e, surface, key, ids, exact, n_exact=n_exact, guarded=guarded)
                 m.own_cue = cue
                 return m
         return None
+
+    def _candidates(self, key: str, n: int) -> tuple[tuple[int, ...], bool, int, str]:
+        """(ids, exact, n_exact, own cue) for a folded n-word name; memoised, as news repeats its places."""
+        memo = self._memo.get((key, n))
+        if memo is not None:
+            return memo
+        gaz = self.gaz
+        ids = gaz.exact_ids(key)
+        exact = True
+        cue = ""
+        if not ids and n > 1 and strip_admin_words(key) != key:
+            ids = gaz.exact_ids(strip_admin_words(key))
+            cue = key.rsplit(" ", 1)[-1]
+        n_exact = len(ids)
+        if not ids and n <= 3 and len(key) >= 5:
+            ids = gaz.ranked_variants(strip_admin_words(key))
+            exact = False
+        elif ids and len(key) >= 5 and not self._strong(ids):
+            # An exact hit on a stray alternate name ("Kunduz" for a Turkish town) must not hide the
+            # well-known place spelled slightly differently in the sources ("Kondūz").
+            more = [x for x in gaz.ranked_variants(strip_admin_words(key))[:20] if x not in ids]
+            ids = tuple(ids) + tuple(x for x in more if gaz.population(x) >= 20000
+                                     or gaz.feature(x) in (ADMIN1, ADMIN2))
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[(key, n)] = (ids, exact, n_exact, cue)
+        return ids, exact, n_exact, cue
 
     def _joinable(self, text: str, tokens: list[tuple[int, int]], i: int, n: int) -> bool:
         for j in range(i, i + n - 1):
@@ -194,14 +258,27 @@ class Geoparser:
                 return False
         return True
 
+    def _spread_plural_cues(self, text: str, raw: list[tuple[int, int, _Mention]]) -> None:
+        """"Herat, Lashkar Gah and Kandahar provinces": a plural cue after a list covers every item."""
+        for k in range(len(raw) - 1, 0, -1):
+            m = raw[k][2]
+            if m.cue not in _PLURAL_CUES:
+                continue
+            j = k - 1
+            while j >= 0 and not raw[j][2].cue and _LIST_GAP.match(text[raw[j][2].end:raw[j + 1][2].start]):
+                raw[j][2].cue, raw[j][2].want, raw[j][2].after = m.cue, m.want, True
+                j -= 1
+
     def _keep(self, text: str, tokens: list[tuple[int, int]], i: int, ntok: int, m: _Mention,
-              lowered: set[str], focus: str | None, named: set[str]) -> bool:
+              lowered: set[str], focus: str | None, home: set[str]) -> bool:
         lex, gaz = self.lex, self.gaz
-        has_cue = bool(m.cue)
+        feature_cue = m.want >= 0
         if m.key in lex.phrases:
             return False
+        if len(m.key.replace(" ", "")) <= 2 and not feature_cue:
+            return False  # "Mo" of "Mo So": one- and two-letter places are too often fragments
         if ntok == 1:
-            if (m.key in lex.words or m.key in lex.titles or m.text.lower() in lowered) and not has_cue:
+            if (m.key in lex.words or m.key in lex.titles or m.text.lower() in lowered) and not m.cue:
                 return False
             if lookup_country(m.text) is not None and not any(gaz.feature(x) == COUNTRY for x in m.ids):
                 return False  # a demonym ("Afghan") that also names a village somewhere
@@ -209,35 +286,128 @@ class Geoparser:
             ps, pe = tokens[i - 1]
             if fold(text[ps:pe]) in lex.titles and not text[pe:m.start].strip():
                 return False
-        home = {focus} | named if focus else set(named)
+        if m.natural:
+            m.ids = ()  # "the Panj river": a river, not the town that shares its name
+            return True
+        if not m.after and not m.own_cue:
+            verdict = self._neighbours(text, tokens, i, ntok, m, home)
+            if verdict is not None:
+                return verdict
+        spelled = {focus} if focus else home  # where a mere spelling variant is believed
         if not m.exact:
-            # A variant spelling is only trusted where the article is: Spira must not become Speyer.
-            m.ids = tuple(x for x in m.ids if gaz.iso2(x) in home)
+            # A variant spelling is only trusted where the article is: Spira must not become Speyer. A capital
+            # at a sentence start ("Angry parents") needs a closer spelling still.
+            need = _VARIANT_CLOSENESS + (0.15 if ntok == 1 and _sentence_initial(text, m.start) else 0.0)
+            if not spelled:  # no country to go by: only a big place's other spelling ("Hodeidah")
+                m.ids = tuple(x for x in m.ids[:30] if self._close(m.key, x, need) and (
+                    gaz.feature(x) == ADMIN1 or gaz.population(x) >= 300000))
+            else:
+                m.ids = tuple(x for x in m.ids if gaz.iso2(x) in spelled and self._close(m.key, x, need))
             return bool(m.ids)
-        in_home = any(gaz.iso2(x) in home for x in m.ids[:30])
+        exact = m.ids[:m.n_exact]
+        extra = tuple(x for x in m.ids[m.n_exact:] if gaz.iso2(x) in spelled and self._close(m.key, x))
+        # An alternate name ("Khwaja" for some town) counts at home only in the focus country or with a cue.
+        homely = tuple(x for x in exact[:30] if gaz.iso2(x) in home and (
+            feature_cue or gaz.iso2(x) == focus or self._main(m.key, x)))
+        in_home = bool(homely or extra)
         if not in_home and home:
             # "Ghanzi province, Afghanistan": a misspelling of a home name beats an exact name abroad.
-            near_home = tuple(x for x in gaz.ranked_variants(strip_admin_words(m.key)) if gaz.iso2(x) in home)
+            near_home = tuple(x for x in gaz.ranked_variants(strip_admin_words(m.key))
+                              if gaz.iso2(x) in spelled and self._close(m.key, x))
             if near_home:
-                m.ids, in_home = near_home, True
-        # A name inside a longer run of capitalised words ("Abdul Ghani Baradar") is a person or an
-        # organisation unless the rest of the run is a generic head ("Kabul University", "Herat Airport").
-        if i + ntok < len(tokens) and not has_cue:
+                m.ids, m.n_exact = near_home, len(near_home)
+                return True
+        if m.guarded and not (feature_cue or in_home):
+            return False
+        if in_home:
+            # Small namesakes abroad only add noise once the name is known at home.
+            m.ids = tuple(x for x in exact if x in homely or self._notable(m, x, ntok)) + extra
+            return True
+        if not home:
+            if m.cue:
+                return True
+            floor = 50000 if ntok == 1 else 5000
+            return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= floor for x in m.ids[:10])
+        notable = tuple(x for x in exact[:30] if self._notable(m, x, ntok))
+        if notable:
+            m.ids = notable
+            return True
+        if feature_cue:
+            m.ids = ()  # "the village of X in north-eastern Burkina Faso": named, but not a place we know there
+            return True
+        return False
+
+    def _neighbours(self, text: str, tokens: list[tuple[int, int]], i: int, ntok: int, m: _Mention,
+                    home: set[str]) -> bool | None:
+        """A name inside a longer run of capitalised words ("Abdul Ghani Baradar", "Baron Hotel") is a person or
+        an organisation unless the rest is a generic head ("Kabul University") or the name is famous."""
+        lex, gaz = self.lex, self.gaz
+        if i + ntok < len(tokens):
             ns, ne = tokens[i + ntok]
             nxt = text[ns:ne]
-            if (_capitalised(nxt) and not text[m.end:ns].strip() and fold(nxt) not in lex.heads
-                    and not gaz.exact_ids(fold(nxt))):
-                return self._strong(m)
-        if i > 0 and not has_cue:
+            if _capitalised(nxt) and not text[m.end:ns].strip():
+                if fold(nxt) in lex.name_heads:
+                    return False
+                if fold(nxt) not in lex.heads and (fold(nxt) in lex.words or not gaz.exact_ids(fold(nxt))):
+                    return self._famous(m, home)
+        if i > 0:
             ps, pe = tokens[i - 1]
             prv = text[ps:pe]
             if (_capitalised(prv) and not text[pe:m.start].strip() and not _sentence_initial(text, ps)
                     and not gaz.exact_ids(fold(prv)) and fold(prv) not in lex.words):
-                return self._strong(m)
-        if has_cue or in_home:
+                return self._famous(m, home)
+        return None
+
+    def _main(self, key: str, x: int, strict: bool = False) -> bool:
+        """Whether ``key`` is the place's own name (or, unless ``strict``, a transliteration of it) rather than
+        one of its alternate names."""
+        own, key = strip_admin_words(self._name(x)), strip_admin_words(key)
+        if _bare(own) == _bare(key):
             return True
-        floor = 50000 if ntok == 1 else 5000
-        return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= floor for x in m.ids[:10])
+        if strict:
+            return False
+        sk = skeleton(key)
+        return bool(sk) and sk == skeleton(own)  # a transliteration of it ("Paktia" / "Paktiya")
+
+    def _close(self, key: str, x: int, need: float = _VARIANT_CLOSENESS) -> bool:
+        key, own = strip_admin_words(key), self._name(x)
+        return _similar(key, own) >= need or _similar(_bare(key), _bare(own)) >= need
+
+    def _within(self, x: int, m: _Mention) -> bool:
+        """Whether candidate ``x`` lies in the unit named as its parent ("X district of Y")."""
+        for unit in (self.gaz.admin1_name(x), self.gaz.admin2_name(x)):
+            if unit:
+                folded = strip_admin_words(fold(unit))
+                if folded in m.parents or skeleton(folded) in m.parents:
+                    return True
+        return False
+
+    def _name(self, x: int) -> str:
+        name = self._names.get(x)
+        if name is None:
+            name = self._names[x] = fold(self.gaz.name_of(x))
+        return name
+
+    def _notable(self, m: _Mention, x: int, ntok: int) -> bool:
+        """Whether a candidate abroad is well enough known to be meant without its country being named."""
+        gaz = self.gaz
+        feat = gaz.feature(x)
+        if m.want >= 0 and feat != m.want and not (m.want == ADMIN2 and feat == CITY):
+            return False
+        if feat == COUNTRY or feat == m.want and feat in (ADMIN1, ADMIN2):
+            return True  # "North Kivu province": an admin word and a unit of that name agree
+        if self._main(m.key, x, strict=True):
+            return feat == ADMIN1 or gaz.population(x) >= (300000 if ntok == 1 else 50000)
+        return gaz.population(x) * (1.0, 0.6, 0.3)[feat] >= _BIG
+
+    def _famous(self, m: _Mention, home: set[str]) -> bool:
+        gaz = self.gaz
+        if not m.exact:
+            return False
+        return any(self._main(m.key, x, strict=True)
+                   and (gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= 100000)
+                   and (not home or gaz.iso2(x) in home or gaz.population(x) >= _BIG)
+                   for x in m.ids[:max(m.n_exact, 1)][:10])
 
     def _strong(self, m: _Mention | Sequence[int]) -> bool:
         gaz = self.gaz
@@ -248,13 +418,20 @@ class Geoparser:
         if m.own_cue:
             m.cue = m.own_cue
             m.want = _CUE_FEATURE.get(m.cue, -1)
+            m.after = True
             return
         after = _AFTER.match(text[m.end:m.end + 20])
+        if after and m.ids and self.gaz.feature(m.ids[0]) == COUNTRY and (
+                _CUE_FEATURE.get(after.group(1).lower()) != ADMIN1):
+            after = None  # "the Pakistani city of Quetta": the cue is Quetta's ("Niger state" keeps its own)
         before = _BEFORE.search(text[max(0, m.start - 60):m.start])
+        if before and before.group(0)[0].isupper() and not _sentence_initial(text, m.start - len(before.group(0))):
+            before = None  # "US Central Command": a capitalised cue word belongs to a name
         if before and before.group("near"):
             m.near = True
         if after:
             m.cue = after.group(1).lower()
+            m.after = True
         elif _GOVERNOR_AFTER.match(text[m.end:m.end + 30]):
             m.cue = "governor"
         elif before:
@@ -269,6 +446,7 @@ class Geoparser:
             elif before.group("governor"):
                 m.cue = "governor"
         m.want = _CUE_FEATURE.get(m.cue, -1)
+        m.natural = m.cue in self.lex.natural
         if m.near:
             m.cue = "near"
 
@@ -282,13 +460,13 @@ class Geoparser:
         gaz = self.gaz
         focus = self.last_focus
         skels = {skeleton(m.key) for m in mentions} | {m.key for m in mentions}
-        countries_named = {gaz.iso2(m.ids[0]) for m in mentions if gaz.feature(m.ids[0]) == COUNTRY}
-        resolved: dict[tuple[str, int, str], tuple[int, float]] = {}
+        countries_named = {gaz.iso2(m.ids[0]) for m in mentions if m.ids and gaz.feature(m.ids[0]) == COUNTRY}
+        resolved: dict[tuple[str, int, str, int], tuple[int, float]] = {}
         out: list[Toponym] = []
         for m in mentions:
-            memo = (m.key, m.want, m.parent)
+            memo = (m.key, m.want, m.parent, len(m.ids))
             if memo not in resolved:
-                resolved[memo] = self._choose(m, focus, skels, countries_named)
+                resolved[memo] = self._choose(m, focus, skels, countries_named) if m.ids else (-1, 0.0)
             idx, score = resolved[memo]
             if idx < 0:
                 out.append(Toponym(m.start, m.end, m.text, None, m.cue, 0.0))
@@ -299,27 +477,49 @@ class Geoparser:
             out.append(Toponym(m.start, m.end, m.text, place, m.cue, round(score, 3)))
         return out
 
-    def _focus(self, mentions: list[_Mention], demonyms: Counter[str]) -> tuple[str | None, set[str]]:
-        """The article's country from its unambiguous mentions, and every country it names outright."""
+    def _focus(self, text: str, mentions: list[_Mention],
+               demonyms: Counter[str]) -> tuple[str | None, set[str]]:
+        """The article's country, and every country it names outright or by demonym.
+
+        Each mention votes by how telling it is: a country name or a large city or admin1 counts heavily, a
+        small place found in one country a little, an alternate name barely; repeated mentions add up."""
         gaz = self.gaz
         votes: dict[str, float] = {}
         named: set[str] = set()
         for m in mentions:
             if not m.exact:
                 continue
-            top = m.ids[0]
+            exact = m.ids[:max(m.n_exact, 1)]
+            top = exact[0]
+            cc = gaz.iso2(top)
             if gaz.feature(top) == COUNTRY:
-                votes[gaz.iso2(top)] = votes.get(gaz.iso2(top), 0.0) + 2
-                named.add(gaz.iso2(top))
+                votes[cc] = votes.get(cc, 0.0) + 3
+                named.add(cc)
                 continue
-            countries = {gaz.iso2(x) for x in m.ids[:30]}
-            if len(countries) == 1:
-                only = next(iter(countries))
-                votes[only] = votes.get(only, 0.0) + 1
-            elif gaz.feature(top) == ADMIN1 or gaz.population(top) >= 100000:
-                votes[gaz.iso2(top)] = votes.get(gaz.iso2(top), 0.0) + 0.5
+            main = self._main(m.key, top, strict=True)
+            # Another name of a province ("North Kivu" / Nord-Kivu) is as telling as its own name.
+            akin = main or self._main(m.key, top) or gaz.feature(top) == ADMIN1
+            mass = gaz.population(top) * (1.0, 0.6, 0.3)[gaz.feature(top)]
+            countries = {gaz.iso2(x) for x in exact[:30]}
+            total = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30])
+            # "Beni" is a Congolese town and a Bolivian department: a name shared abroad says less.
+            share = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30]
+                        if gaz.iso2(x) == cc) / total if total else 1.0
+            if akin and (gaz.feature(top) == ADMIN1 or mass >= _BIG):
+                weight = 3.0 if main else 2.5
+            elif akin and mass >= 100000:
+                weight = 2.0 if main else 1.0
+            elif len(countries) == 1:
+                weight = 1.0 if main else 0.3
+            else:
+                continue
+            if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
+                weight += 0.5
+            votes[cc] = votes.get(cc, 0.0) + weight * max(share, 0.3)
         for iso2, n in demonyms.items():
-            votes[iso2] = votes.get(iso2, 0.0) + 0.5 * n
+            # "US drone strike", "Afghan troops": telling, but usually about actors, so repeats add little.
+            votes[iso2] = votes.get(iso2, 0.0) + min(2.0, 1.0 + 0.25 * (n - 1))
+            named.add(iso2)
         focus = max(votes, key=lambda k: votes[k]) if votes else None
         return focus, named
 
@@ -327,10 +527,14 @@ class Geoparser:
                 countries_named: set[str]) -> tuple[int, float]:
         gaz = self.gaz
         best, best_score, second = m.ids[0], -1e9, -1e9
-        towns = {(gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) for x in m.ids[:60] if gaz.feature(x) == CITY}
-        namesakes = {x for x in m.ids[:60] if gaz.feature(x) != CITY
-                     and (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns}
-        for x in m.ids[:60]:
+        cands = m.ids[:60]
+        towns = {(gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) for x in cands if gaz.feature(x) == CITY}
+        seats = {(gaz.iso2(x), gaz.admin1_name(x)) for x in cands if gaz.feature(x) == CITY}
+        # A unit sharing its name with a town in it ("Kunduz", "Mykolaiv" / Mykolaivska): a bare name is the town.
+        namesakes = {x for x in cands if gaz.feature(x) != CITY and (
+            (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns
+            or gaz.feature(x) == ADMIN1 and (gaz.iso2(x), gaz.name_of(x)) in seats)}
+        for x in cands:
             feat = gaz.feature(x)
             weight = (1.0, 0.6, 0.3, 50.0)[feat]
             score = math.log10(gaz.population(x) * weight + 10)
@@ -341,11 +545,11 @@ class Geoparser:
                     score += 1  # "X district" with no district of that name: its main town
                 elif m.want == CITY and feat in (ADMIN1, ADMIN2):
                     score -= 2
-            elif m.cue == "part" and feat in (ADMIN1, COUNTRY):
+            elif m.cue == "part" and feat in (ADMIN1, COUNTRY) and x not in namesakes:
                 score += 2
             cc = gaz.iso2(x)
-            if feat in (ADMIN1, ADMIN2) and m.want < 0 and m.cue != "part" and x in namesakes:
-                score -= 1  # a bare "Kunduz" is the town, not the province named after it
+            if feat in (ADMIN1, ADMIN2) and m.want < 0 and x in namesakes:
+                score -= 1
             if focus and cc == focus:
                 score += 3
             elif cc in countries_named:
@@ -359,17 +563,18 @@ class Geoparser:
             if a2 and feat == CITY and skeleton(fold(a2)) != own and skeleton(fold(a2)) in skels:
                 score += 2
             if m.parent:
-                inside = m.parent in (skeleton(fold(a1)), skeleton(fold(a2)), fold(a1), fold(a2)) or (
-                    skeleton(m.parent) in (skeleton(fold(a1)), skeleton(fold(a2))))
-                score += 6 if inside else (-6 if m.strict else 0)
+                score += 6 if self._within(x, m) else (-6 if m.strict else 0)
             if score > best_score:
                 best, best_score, second = x, score, best_score
             elif score > second:
                 second = score
-        if m.parent and m.strict:
-            a1, a2 = fold(gaz.admin1_name(best)), fold(gaz.admin2_name(best))
-            if skeleton(m.parent) not in (skeleton(a1), skeleton(a2)) and m.parent not in (a1, a2):
-                return -1, 0.0  # no X inside Y: X stays unresolved rather than misplaced
+        if m.parent and m.strict and not self._within(best, m):
+            return -1, 0.0  # no X inside Y: X stays unresolved rather than misplaced
+        if m.want == ADMIN1 and gaz.feature(best) in (CITY, ADMIN2):
+            # "Herat, Lashkar Gah and Kandahar provinces": a town called a province stands for its province.
+            unit = gaz.admin1_id(gaz.admin1_name(best), gaz.iso2(best)) if gaz.admin1_name(best) else None
+            if unit is not None:
+                best = unit
         confidence = 1.0 / (1.0 + math.exp(-(best_score - second))) if second > -1e9 else 1.0
         return best, confidence
 
@@ -399,18 +604,50 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
+                       "ul"})
+
+
+@lru_cache(maxsize=65536)
+def _bare(folded: str) -> str:
+    """"al ahmadi" -> "ahmadi", "mazar e sharif" -> "mazaresharif": a name without article or spacing."""
+    words = folded.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return "".join(words)
+
+
+@lru_cache(maxsize=65536)
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
 # ---------------------------------------------------------------------------------------------- article level
 
 
+def _weight(place: Place) -> float:
+    """How much one resolved mention says about the article's country."""
+    if place.feature == "country":
+        return 3.0
+    if place.feature == "admin1":
+        return 3.0 if place.population >= _BIG else 2.0
+    if place.population >= _BIG:
+        return 3.0
+    return 2.0 if place.population >= 100000 else 1.0
+
+
 def focus_country(toponyms: Sequence[Toponym]) -> str | None:
-    """The iso2 of the article's main country: a vote of its resolved mentions, countries counting double."""
-    votes: Counter[str] = Counter()
+    """The iso2 of the article's main country: a vote of its resolved mentions, each weighted by how telling
+    it is (a country or a large city or province counts more than a village); ties go to the first named."""
+    votes: dict[str, float] = {}
     for t in toponyms:
         if t.place is not None and t.place.iso2:
-            votes[t.place.iso2] += 2 if t.place.feature == "country" else 1
-    return votes.most_common(1)[0][0] if votes else None
+            votes[t.place.iso2] = votes.get(t.place.iso2, 0.0) + _weight(t.place)
+    return max(votes, key=lambda k: votes[k]) if votes else None
 
 
+_DIRECTION = re.compile(r"\b(?:into|towards?|border\s+with|crossings?\s+with|border\s+of|fled\s+to)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _SPECIFIC = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
@@ -423,13 +660,19 @@ def _final(t: Toponym) -> Place:
 
 
 def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]) -> Place | None:
-    """The place an event happened: a mention inside its evidence (the most specific), else the nearest one
-    before it in the same paragraph, else the article's focus place at region precision."""
+    """The place an event happened: a mention inside its evidence (in the article's country if one is, then
+    the most specific), else the nearest one before it in the same paragraph, else the article's focus place
+    at region precision."""
     found = [t for t in toponyms if t.place is not None]
     if not found:
         return None
+    # "on the border with Uganda", "crossed into Tajikistan": where people went, not where it happened.
+    settled = [t for t in found if not _DIRECTION.search(text[max(0, t.start - 25):t.start])] or found
+    focus = focus_country(settled)
     if evidence:
-        inside = [t for t in found if any(t.start < sp.end and sp.start < t.end for sp in evidence)]
+        inside = [t for t in settled if any(t.start < sp.end and sp.start < t.end for sp in evidence)]
+        # "left Imam Sahib district and crossed the river into Tajikistan" happened in Afghanistan.
+        inside = [t for t in inside if t.place is not None and t.place.iso2 == focus] or inside
         if inside:
             best = min(inside, key=lambda t: (_SPECIFIC.get(t.place.feature, 0) if t.place else 9, t.start))
             return _final(best)
@@ -440,7 +683,6 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
         before = [t for t in found if para_start <= t.start < first]
         if before:
             return _final(max(before, key=lambda t: t.start))
-    focus = focus_country(found)
     in_focus = [t for t in found if t.place is not None and t.place.iso2 == focus] or found
     chosen = in_focus[0].place
     assert chosen is not None
