@@ -23,6 +23,7 @@ from .modality import excluded_clauses, unreal_reason
 from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
+from .sides import complete_sides, country_subject
 from .situation import find_control_claims, find_figures
 from .temporal import event_time, find_times
 
@@ -42,8 +43,6 @@ _OUTLET = re.compile(
 ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion", "assault", "abduction",
                              "kidnapping", "killing", "killings", "strike", "raid", "ambush", "massacre", "fall",
                              "seizure", "takeover", "withdrawal", "handover", "arrest", "arrests"})
-UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
-                          r"\bunidentified (?:assailants|attackers|gunmen|people)\b", re.I)
 CLAIM_VERBS = frozenset({"claim", "condemn", "deny", "blame", "investigate", "describe", "denounce", "report",
                          "confirm", "responsibility"})
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
@@ -148,8 +147,8 @@ class Pipeline:
             actor1 = _resolve(cand.agent, ev_country, when, context)
             actor2 = _resolve(cand.patient, ev_country, when, context)
             if actor1 is None:
-                actor1 = _country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
-            actor1, actor2, assoc2 = _complete_actors(cand, actor1, actor2, sent_mentions, ev_country, when,
+                actor1 = country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
+            actor1, actor2, assoc2 = complete_sides(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
             killed = _segment_killed(segment, casualties.killed, len(candidates))
             if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
@@ -308,174 +307,6 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     if definite and (token.dep_ in ("nsubj", "nsubjpass") or claimed):
         return replace(cand, follow_up=True)
     return cand
-
-
-def _country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:
-    """'The US is carrying out air strikes', 'Russia shelled the port': a country as the doer means its forces."""
-    if trigger is None:
-        return None
-    head = trigger
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            break
-        head = head.head
-    for child in head.children:
-        if child.dep_ == "nsubj" and child.ent_type_ in ("GPE", "NORP", ""):
-            words = " ".join(t.text for t in child.subtree if t.dep_ != "det")
-            actor = actor_mod.country_actor(words, on, event_country)
-            if actor is not None:
-                return actor
-    return None
-
-
-def _person_agent(sentence: str) -> str:
-    """'Ismail Khan, a former commander, has launched an armed movement' -> 'Ismail Khan'."""
-    m = re.match(r"\s*(?:[A-Z][a-z]+ ){0,1}([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b", sentence)
-    return m.group(1) if m else ""
-
-
-def _complete_actors(cand: EventCandidate, actor1: Actor | None, actor2: Actor | None,
-                     mentions: Sequence[ActorMention], country: str, on: date, context: ArticleContext,
-                     sentence: str) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
-    """Fill the sides a report leaves implicit, as a coder would from the article's context."""
-    state = actor_mod.state_forces(country, on) if country else None
-    dominant = (resolve_actor(context.dominant_armed, country=country, on=on, context=context)
-                if context.dominant_armed else None)
-    assoc2: tuple[str, ...] = ()
-    etype, sub = cand.event_type, cand.sub_event_type
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-        actor2 = None  # "Taliban fighters ... the Taliban": one side named twice, the other left implicit
-    if etype == "Battles":
-        # Civilians caught in fighting are its victims, not a side of the battle.
-        if actor1 is not None and actor1.inter in (5, 6, 7):
-            actor1 = None
-        if actor2 is not None and actor2.inter in (5, 6, 7):
-            actor2 = None
-        if actor1 is None and actor2 is None:
-            actor1, actor2 = dominant, state
-        elif actor1 is None or actor2 is None:
-            known = actor1 or actor2
-            assert known is not None
-            other = dominant if known.inter in (1, 8) else state
-            if other is not None and other.name == known.name:
-                other = state if other is dominant else dominant
-            if sub == "Government regains territory" and known.inter not in (1, 8):
-                actor1, actor2 = state, known
-            elif actor1 is None:
-                actor1, actor2 = (other, known) if sub == "Non-state actor overtakes territory" else (known, other)
-            else:
-                actor2 = other
-        if sub == "Government regains territory" and actor1 is not None and actor1.inter not in (1, 3, 8) \
-                and actor2 is not None and actor2.inter in (1, 8):
-            actor1, actor2 = actor2, actor1
-        if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.inter == 1 \
-                and actor2 is not None:
-            actor1, actor2 = actor2, actor1
-    elif etype == "Explosions/Remote violence":
-        if UNKNOWN_DOER.search(sentence):
-            actor1 = _unidentified(country)  # "it was unclear who fired it"
-        if sub == "Air/drone strike" and actor1 is not None and actor2 is not None and actor1.inter not in (1, 8) \
-                and actor2.inter in (1, 8) and not re.search(r"\bdrones?\b", sentence, re.I):
-            actor1, actor2 = actor2, actor1  # warplanes belong to states
-        if actor1 is None:
-            if sub == "Shelling/artillery/missile attack" and dominant is not None and (
-                    actor2 is None or actor2.name != dominant.name) and re.search(
-                    r"\b(?:rockets?|mortars?)\b", sentence, re.I) and not re.search(
-                    r"\b(?:army|military|troops|artillery)\b", sentence, re.I):
-                actor1 = dominant  # rockets and mortars with no named user: the insurgency's usual weapons
-            elif sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
-                actor1 = state
-            elif dominant is not None and sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
-                actor1 = dominant
-            else:
-                actor1 = _unidentified(country)
-        if actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
-                and actor1.inter in (1, 8) and dominant.name != actor1.name:
-            actor2 = dominant
-    elif etype == "Violence against civilians":
-        civ = actor2 if actor2 is not None and actor2.inter == 7 else None
-        perpetrator = actor1 if actor1 is not None and actor1.inter != 7 and not _unarmed(actor1) else None
-        if perpetrator is None and actor2 is not None and actor2.inter != 7 and not _unarmed(actor2):
-            perpetrator = actor2
-        if perpetrator is None:
-            perpetrator = _unidentified(country)
-        if civ is None:
-            civ = _civilians(country)
-        actor1, actor2 = perpetrator, civ
-        un = next((m for m in mentions if m.kind == "external"), None)
-        if un is not None and un.name != actor1.name:
-            assoc2 = (un.name,)
-    elif etype == "Protests":
-        actor1 = actor1 if actor1 is not None and actor1.inter == 6 else _labelled("Protesters", 6, country)
-        if actor2 is not None and actor2.name.startswith("Military Forces") and not re.search(
-                r"\b(?:soldiers|troops|army|military)\b", sentence, re.I):
-            # "security forces" at a demonstration are the police unless soldiers are named
-            actor2 = actor_mod.state_forces(country, on, "police") or actor2
-        if sub == "Peaceful protest":
-            actor2 = None
-        elif actor2 is None or actor2.inter != 1:
-            actor2 = actor_mod.state_forces(country, on, "police") if country else None
-        if sub == "Excessive force against protesters" and actor2 is not None:
-            actor1, actor2 = actor2, actor1  # the force used is the event: its user comes first
-    elif etype == "Riots":
-        if actor1 is None or actor1.inter not in (5, 6):
-            actor1 = _labelled("Rioters", 5, country)
-        elif actor1.inter == 6:
-            actor1 = _labelled("Rioters", 5, country)
-        if sub == "Mob violence" and (actor2 is None or actor2.inter == 5):
-            actor2 = _civilians(country)
-    elif etype == "Strategic developments":
-        if sub == "Change to group/activity" and actor1 is not None and actor1.inter == 1 and re.search(
-                r"\b(?:volunteers|militias?|uprising|armed (?:civilians|residents|villagers))\b", sentence, re.I):
-            actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
-        if sub == "Non-violent transfer of territory":
-            # The side that gains the ground comes first; the state forces that leave it second.
-            sides = [a for a in (actor1, actor2) if a is not None]
-            gainer = next((a for a in sides if a.inter not in (1, 8)), None)
-            if gainer is None and dominant is not None:
-                gainer = dominant
-            loser = next((a for a in sides if a is not gainer), None) or (state if gainer is not state else None)
-            if gainer is not None:
-                actor1, actor2 = gainer, loser
-        if sub == "Change to group/activity" and actor1 is None:
-            person = _person_agent(sentence)
-            if person:
-                actor1 = Actor(f"Militia ({person})", actor_mod.INTER_POLITICAL_MILITIA, "", person)
-            elif re.search(r"\b(?:residents|people|civilians|villagers)\b", sentence, re.I):
-                actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
-        if sub == "Arrests" and (actor1 is None or actor1.inter not in (1, 8)):
-            arrested = actor1
-            actor1 = actor_mod.state_forces(country, on, "police") if country else actor1
-            if actor2 is None and arrested is not None and actor1 is not None and arrested.name != actor1.name:
-                actor2 = arrested
-        if sub == "Change to group/activity" and actor2 is not None and actor2.inter == actor_mod.INTER_CIVILIANS:
-            actor2 = None
-        if actor1 is None:
-            actor1 = actor2
-            actor2 = None
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
-        actor2 = None
-    return actor1, actor2, assoc2
-
-
-def _unarmed(actor: Actor) -> bool:
-    """International organisations are witnesses or victims, never the perpetrators of an attack."""
-    return actor.name.startswith(("UN:", "AU:", "NATO:")) and "peacekeep" not in actor.mention.lower()
-
-
-def _labelled(label: str, inter: int, country: str) -> Actor:
-    from .countries import country_by_iso2
-
-    info = country_by_iso2(country) if country else None
-    return Actor(f"{label} ({info.name})" if info else label, inter, info.name if info else "", "")
-
-
-def _civilians(country: str) -> Actor:
-    return _labelled("Civilians", actor_mod.INTER_CIVILIANS, country)
-
-
-def _unidentified(country: str) -> Actor:
-    return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
 
 
 def _representative_day(ref: Any, published: date) -> Any:
