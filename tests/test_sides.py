@@ -20,13 +20,13 @@ def cand(sub: str, family: str = "clash") -> EventCandidate:
 
 def test_a_battle_with_one_named_side_gets_the_state_as_the_other():
     a1, a2, _ = complete_sides(cand("Armed clash"), TALIBAN, None, [], "AF", ON, context("Taliban"), "")
-    assert (a1, a2) == (TALIBAN, AF_ARMY)
+    assert (a1 and a1.name, a2 and a2.name) == (TALIBAN.name, AF_ARMY.name)
 
 
 def test_civilians_are_never_a_side_of_a_battle():
     civ = Actor("Civilians (Afghanistan)", 7)
     a1, a2, _ = complete_sides(cand("Armed clash"), civ, AF_ARMY, [], "AF", ON, context("Taliban"), "")
-    assert {a1, a2} == {TALIBAN, AF_ARMY}
+    assert {a.name for a in (a1, a2) if a} == {TALIBAN.name, AF_ARMY.name}
 
 
 def test_attack_without_a_named_attacker_is_unidentified_against_civilians():
@@ -38,7 +38,7 @@ def test_attack_without_a_named_attacker_is_unidentified_against_civilians():
 def test_transfer_puts_the_side_that_gains_first():
     a1, a2, _ = complete_sides(cand("Non-violent transfer of territory", "transfer"), AF_ARMY, TALIBAN, [], "AF",
                                ON, context("Taliban"), "")
-    assert (a1, a2) == (TALIBAN, AF_ARMY)
+    assert (a1 and a1.name, a2 and a2.name) == (TALIBAN.name, AF_ARMY.name)
 
 
 def test_unclear_shooter_is_unidentified():
