@@ -66,3 +66,16 @@ def test_evaluate_runs_the_pipeline(pipeline):
     assert report.matched == 1
     assert report.accuracy("sub_event_type") == 1.0
     assert report.accuracy("fatalities") == 1.0
+
+
+def test_load_ucdp_ged_rows(tmp_path):
+    c = tmp_path / "ged.csv"
+    c.write_text("id,source_headline,where_prec,adm_1,latitude,longitude,date_start,date_end,source_date,"
+                 "type_of_violence,best\n"
+                 "7,Army clashes with KIA near Hpakant,2,Kachin state,25.61,96.31,2021-05-03,2021-05-03,"
+                 "2021-05-05,1,4\n", encoding="utf-8")
+    item = load_gold(c)[0]
+    assert item.article.text == "Army clashes with KIA near Hpakant"
+    assert item.article.date == date(2021, 5, 5)
+    g = item.gold[0]
+    assert (g["admin1"], g["event_date"], g["fatalities"], g["event_type"]) == ("Kachin", "2021-05-03", "4", "Battles")

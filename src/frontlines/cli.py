@@ -160,7 +160,10 @@ def cmd_situation(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report, load_gold
 
-    report = evaluate(load_gold(Path(args.gold)))
+    items = load_gold(Path(args.gold))
+    if args.limit:
+        items = items[: args.limit]
+    report = evaluate(items)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
@@ -268,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--show-misses", action="store_true", help="list missed and extra events on stderr")
+    p.add_argument("--limit", type=int, default=0, help="score only the first N items")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("demo", help="ingest the bundled sample corpus and summarise it")

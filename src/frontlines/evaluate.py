@@ -3,7 +3,9 @@
 Gold formats:
 - JSONL: ``{"id", "date", "text", "gold": [events]}`` per line (``gold: []`` marks a text with no event);
 - ACLED-format CSV whose ``notes`` column is the input text; its ``event_date`` is taken as the publication
-  date and the row itself is the gold event.
+  date and the row itself is the gold event;
+- UCDP GED CSV (``source_headline``, ``where_prec`` ...): the headline is the text; place, date and deaths are
+  scored, event types only roughly (UCDP has no sub-event types).
 
 Each gold event is matched to at most one extracted event of the same item: the pair with the best agreement
 (sub-event type, event type, distance, date) is taken first. Fields are scored over all gold events, so a gold
@@ -92,11 +94,40 @@ def _load_jsonl(path: Path) -> list[GoldItem]:
     return items
 
 
+_UCDP_VIOLENCE = {"1": "Battles", "2": "Battles", "3": "Violence against civilians"}
+
+
+def _ucdp_item(row: dict[str, str], origin: str) -> GoldItem | None:
+    """A UCDP GED row as a gold item: its headline is the text, its point, admin1, date and best death
+    estimate are the gold. UCDP's violence types only map to ACLED's event types roughly."""
+    text = (row.get("source_headline") or "").strip()
+    if not text or not row.get("date_start"):
+        return None
+    day = date.fromisoformat(row["date_start"][:10])
+    published = row.get("source_date") or row.get("date_end") or row["date_start"]
+    try:
+        pub = max(day, date.fromisoformat(published[:10]))
+    except ValueError:
+        pub = day
+    admin1 = (row.get("adm_1") or "").rsplit(" ", 1)[0] if (row.get("adm_1") or "").lower().endswith(
+        (" state", " region", " province", " division")) else (row.get("adm_1") or "")
+    gold = {"event_type": _UCDP_VIOLENCE.get(row.get("type_of_violence", ""), ""), "sub_event_type": "",
+            "admin1": admin1, "latitude": row.get("latitude"), "longitude": row.get("longitude"),
+            "event_date": day.isoformat(), "fatalities": row.get("best") or 0, "actor1": "", "actor2": ""}
+    return GoldItem(Article(row.get("id") or origin, pub, text, origin=origin), (gold,))
+
+
 def _load_csv(path: Path) -> list[GoldItem]:
     items = []
     csv.field_size_limit(16 * 1024 * 1024)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
+        if reader.fieldnames and "source_headline" in reader.fieldnames and "where_prec" in reader.fieldnames:
+            for n, row in enumerate(reader, 2):
+                item = _ucdp_item(row, f"{path}:{n}")
+                if item is not None:
+                    items.append(item)
+            return items
         if not reader.fieldnames or "notes" not in reader.fieldnames or "event_date" not in reader.fieldnames:
             raise GoldFormatError(f"{path}: an ACLED CSV needs 'notes' and 'event_date' columns")
         for n, row in enumerate(reader, 2):
