@@ -127,10 +127,10 @@ def test_afghan_districts_and_provinces_fall_in_their_polygons(parser: Geoparser
         assert place is not None, text
         in_district += _inside(place.longitude, place.latitude, f["geometry"])
         in_province += _inside(place.longitude, place.latitude, provinces[province])
-    # Measured 254/398 and 366/398: 102 districts have no town in the bundled sources, so they get their
+    # Measured 268/398 and 369/398: about 100 districts have no town in the bundled sources, so they get their
     # province's point; see the report. These floors guard against regressions.
-    assert in_district >= 0.62 * len(adm2)
-    assert in_province >= 0.9 * len(adm2)
+    assert in_district >= 0.66 * len(adm2)
+    assert in_province >= 0.92 * len(adm2)
     ok = 0
     for name, geometry in provinces.items():
         text = f"Fighting was reported in {name} province, Afghanistan."
@@ -161,3 +161,99 @@ def test_myanmar_headline_subset(parser: Geoparser) -> None:
             if total >= 300:
                 break
     assert total >= 200 and hits >= 0.35 * total
+
+
+# -- hand-written dev sentences and precision cases --
+
+DEV = Path(__file__).resolve().parent / "data" / "geo_dev.jsonl"
+
+
+def _same_name(a: str, b: str) -> bool:
+    from frontlines.countries import fold
+    from frontlines.gazetteer import skeleton
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fa in fb or fb in fa or skeleton(fa) == skeleton(fb) != ""
+
+
+def test_dev_sentences_admin1_and_country(parser: Geoparser) -> None:
+    rows = [json.loads(line) for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 40 and len({r["country"] for r in rows}) >= 8
+    admin_ok = country_ok = 0
+    for row in rows:
+        text = row["text"]
+        place = event_place(parser.find(text), text, _whole(text))
+        country_ok += place is not None and place.country == row["country"]
+        # ACLED-style admin1 names differ from the gazetteer's ("Lower Juba" / Jubbada Hoose), so an expected
+        # admin1 may match by name, by skeleton, or through the gazetteer's own admin1 lookup.
+        if place is not None and place.country == row["country"]:
+            if not row["admin1"]:
+                admin_ok += not place.admin1 or place.feature == "country"
+            else:
+                alias = parser.gaz.admin1(row["admin1"], place.iso2)
+                admin_ok += _same_name(place.admin1, row["admin1"]) or (
+                    alias is not None and alias.name == place.admin1)
+    # Measured 48/48 countries and 47/48 admin1 when written.
+    assert country_ok >= 0.95 * len(rows)
+    assert admin_ok >= 0.9 * len(rows)
+
+
+def _resolved(parser: Geoparser, text: str) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.place.name, t.place.iso2) for t in parser.find(text) if t.place is not None}
+
+
+def test_names_and_organisations_are_not_places(parser: Geoparser) -> None:
+    text = ("Supporters of the veteran commander Ismail Khan gathered at the Baron Hotel in Kabul, and "
+            "US Central Command said it was aware of the meeting.")
+    assert _resolved(parser, text) == {"Kabul": ("Kabul", "AF")}
+    text = "Police chief Ahmad Kamin said the checkpoints around Spin Boldak in Kandahar province were reinforced."
+    assert set(_resolved(parser, text)) == {"Spin Boldak", "Kandahar"}
+    text = "Militia leader Abdul Rashid Dostum met the aid worker Zemari Ahmadi in Mazar-i-Sharif, Balkh province."
+    assert {iso2 for _, iso2 in _resolved(parser, text).values()} == {"AF"}
+
+
+def test_fragments_and_stray_alternate_names_abroad(parser: Geoparser) -> None:
+    text = "Soldiers set fire to houses near Mo Pyin village in Kayah state, a Karenni rights group said."
+    got = _resolved(parser, text)
+    assert all(iso2 == "MM" for _, iso2 in got.values()) and "Mo" not in got
+    text = ("A bomb went off outside a clinic in the Dasht-e Barchi area of western Kabul; relatives searched "
+            "the wards of the Jinnah hospital, and Washington condemned the attack.")
+    tops = parser.find(text)
+    assert focus_country(tops) == "AF" and parser.last_focus == "AF"
+    assert {iso2 for _, iso2 in _resolved(parser, text).values()} <= {"AF", "US"}
+    text = ("A US drone hit a house in the Khwaja Burgha area of Kabul, US officials said; the US military and "
+            "American officials promised an inquiry.")
+    tops = parser.find(text)
+    assert focus_country(tops) == "AF" and parser.last_focus == "AF"
+    assert _resolved(parser, text) == {"Kabul": ("Kabul", "AF")}
+
+
+def test_unknown_village_in_named_country_stays_unresolved(parser: Geoparser) -> None:
+    text = "Gunmen killed dozens of people in the village of Solhan in north-eastern Burkina Faso."
+    tops = _by_text(parser.find(text))
+    assert tops["Solhan"].place is None
+    place = event_place(list(tops.values()), text, _whole(text))
+    assert place is not None and place.iso2 == "BF"
+
+
+def test_plural_cue_covers_a_list(parser: Geoparser) -> None:
+    text = "Heavy fighting was reported in Herat, Lashkar Gah, and Kandahar provinces on Sunday."
+    tops = _by_text(parser.find(text))
+    places = [tops[n].place for n in ("Herat", "Lashkar Gah", "Kandahar")]
+    assert all(p is not None and p.feature == "admin1" for p in places)
+    assert [p.name for p in places if p] == ["Herat", "Helmand", "Kandahar"]
+
+
+def test_event_place_prefers_home_over_destination_and_rivers(parser: Geoparser) -> None:
+    text = "Afghan border police left their posts in Imam Sahib district and crossed the Panj river into Tajikistan."
+    tops = _by_text(parser.find(text))
+    assert tops["Panj"].place is None and tops["Panj"].cue == "river"
+    place = event_place(list(tops.values()), text, _whole(text))
+    assert place is not None and (place.name, place.admin1, place.iso2) == ("Imam Sahib", "Kunduz", "AF")
+
+
+def test_focus_weights_big_places_over_repeated_small_ones(parser: Geoparser) -> None:
+    text = ("A rocket struck a wedding hall in Kabul on Friday, and elders from Barchi and Solhan said most of "
+            "the victims were their relatives.")
+    tops = parser.find(text)
+    assert parser.last_focus == "AF" and focus_country(tops) == "AF"
+    assert {t.place.iso2 for t in tops if t.place} == {"AF"}

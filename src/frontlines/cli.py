@@ -14,7 +14,7 @@ from . import __version__
 from .errors import FrontlinesError
 from .model import Event, ReadFailure
 
-FORMATS = ("jsonl", "acled-csv", "geojson")
+FORMATS = ("jsonl", "acled-csv", "geojson", "plover")
 
 
 def _date(text: str) -> date:
@@ -25,10 +25,10 @@ def _date(text: str) -> date:
 
 
 def _writer(fmt: str) -> Callable[..., int]:
-    from . import export
+    from . import export, plover
 
     return {"jsonl": export.write_jsonl, "acled-csv": export.write_acled_csv, "geojson": export.write_geojson,
-            "table": export.write_table}[fmt]
+            "plover": plover.write_plover, "table": export.write_table}[fmt]
 
 
 def _report_failure(failure: ReadFailure) -> None:
@@ -93,9 +93,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     from .link import linked_events, linked_fields
     from .store import Store
 
-    if not Path(args.db).exists():
-        raise FrontlinesError(f"{args.db}: no such database; create it with `frontlines ingest PATH --db {args.db}`")
-    with Store(args.db, readonly=True) as store:
+    with Store(_existing_db(args.db), readonly=True) as store:
         linked = linked_events(store, country=args.country, since=args.since, until=args.until,
                                event_type=args.type)
     fields = {le.event.id: linked_fields(le) for le in linked}

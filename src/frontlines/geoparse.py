@@ -510,7 +510,7 @@ class Geoparser:
             elif akin and mass >= 100000:
                 weight = 2.0 if main else 1.0
             elif len(countries) == 1:
-                weight = 1.0 if main else 0.3
+                weight = 1.0 if akin else 0.3
             else:
                 continue
             if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
