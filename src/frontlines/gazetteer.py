@@ -111,6 +111,29 @@ def strip_admin_words(folded: str) -> str:
     return folded
 
 
+_NON_DECOMPOSING = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
+                                  "Đ": "D", "ß": "ss", "æ": "ae"})
+
+
+def _ascii(name: str) -> str:
+    return name.translate(_NON_DECOMPOSING)
+
+
+@lru_cache(maxsize=1)
+def _acled_admin1_names() -> dict[str, dict[str, str]]:
+    raw = resources.files("frontlines").joinpath("data/acled_admin1.json").read_text(encoding="utf-8")
+    return dict(json.loads(raw)["names"])
+
+
+@lru_cache(maxsize=4096)
+def acled_admin1(iso2: str, name: str) -> str:
+    """The admin1 name as ACLED writes it ("Shabeellaha Hoose" -> "Lower Shabelle")."""
+    if not name:
+        return name
+    table = _acled_admin1_names().get(iso2, {})
+    return table.get(name) or table.get("*") or _ascii(name)
+
+
 def display_name(name: str) -> str:
     """ACLED-style plain name: "Lashkar Gāh" -> "Lashkar Gah", "Nad ʿAlī" -> "Nad Ali", "Herat District" ->
     "Herat"."""
@@ -475,12 +498,13 @@ class Gazetteer:
     def place(self, idx: int, precision: int | None = None) -> Place:
         feat = self._feat[idx]
         info = _country_cached(self._cc[idx])
+        admin1 = acled_admin1(self._cc[idx], self._a1[idx])
         return Place(
-            name=self._name[idx], country=info.name if info else self._cc[idx],
+            name=admin1 if feat == ADMIN1 else _ascii(self._name[idx]), country=info.name if info else self._cc[idx],
             latitude=round(self._lat[idx], 5), longitude=round(self._lon[idx], 5),
             geo_precision=precision if precision is not None else PRECISION[feat], iso2=self._cc[idx],
-            iso=info.numeric if info else 0, region=info.region if info else "", admin1=self._a1[idx],
-            admin2=self._a2[idx], geonameid=self._gid[idx] or None, feature=FEATURE_NAMES[feat],
+            iso=info.numeric if info else 0, region=info.region if info else "", admin1=admin1,
+            admin2=_ascii(self._a2[idx]), geonameid=self._gid[idx] or None, feature=FEATURE_NAMES[feat],
             population=self._pop[idx],
         )
 
