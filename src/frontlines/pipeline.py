@@ -186,7 +186,11 @@ class Pipeline:
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
         if recent:
             return recent[-1].place, False
-        return self._capital(country), False
+        # Only a country the text names as a place may stand in: a demonym ("Russian warplanes struck ...")
+        # says who acted, not where.
+        if any(t.place is not None and t.place.feature == "country" and t.place.iso2 == country for t in toponyms):
+            return self._capital(country), False
+        return None, False
 
     def _capital(self, country: str) -> Place | None:
         """A national-level report with no place is coded at the capital, with region precision."""
