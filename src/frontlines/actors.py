@@ -101,6 +101,11 @@ def _matchers() -> _Matchers:
 
 def find_actor_mentions(text: str, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in ``text`` (a sentence); offsets are shifted by ``offset`` into the article."""
+    return list(_find_actor_mentions(text, offset))
+
+
+@lru_cache(maxsize=2048)
+def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
     m = _matchers()
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
@@ -158,7 +163,7 @@ def find_actor_mentions(text: str, offset: int = 0) -> list[ActorMention]:
             continue
         found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[match.group(0).lower()]))
         taken.append((a, b))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def era_label(iso2: str, on: date) -> str:

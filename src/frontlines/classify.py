@@ -100,21 +100,44 @@ class EventCandidate:
 
 
 @lru_cache(maxsize=1)
-def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]]]]:
+def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], tuple[str, ...]]]:
     """One alternation per family: a sentence is scanned once per family, not once per pattern."""
     raw = json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
     compiled = {}
     for name, spec in raw["families"].items():
         # "IED" is an acronym: matched case-sensitively so that "died" or "tied" never count.
         parts = [f"(?-i:{p})" if p.startswith("\\bIED") else f"(?:{p})" for p in spec["patterns"]]
-        compiled[name] = (re.compile("|".join(parts), re.I), [re.compile(p, re.I) for p in spec.get("weak", [])])
+        compiled[name] = (re.compile("|".join(parts), re.I), [re.compile(p, re.I) for p in spec.get("weak", [])],
+                          _anchors(spec["patterns"]))
     return compiled
+
+
+def _anchors(patterns: list[str]) -> tuple[str, ...]:
+    """Lower-case stems at least one of which every match of a family contains: a cheap test that lets most
+    sentences skip most families' regular expressions. A pattern that starts with a literal word contributes
+    that word's first three letters; any other pattern contributes every literal word it has."""
+    stems: set[str] = set()
+    for p in patterns:
+        head = re.sub(r"^(?:\(\?<?[!=][^)]*\)|\\b|\(\?-i:)+", "", p)
+        lead = re.match(r"[A-Za-z]{3,}", head)
+        if lead:
+            stems.add(lead.group(0)[:3].lower())
+            continue
+        plain = re.sub(r"\\[a-zA-Z]|\(\?[^:)]*[:)]|\[[^\]]*\]", " ", p)
+        words = re.findall(r"[A-Za-z]{3,}", plain)
+        if not words:
+            return ()  # a pattern without a literal word: no safe prefilter for this family
+        stems.update(w[:3].lower() for w in words)
+    return tuple(sorted(stems))
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Every trigger in a sentence, leftmost-first within a family."""
     found: list[Trigger] = []
-    for family, (pattern, weak) in _families().items():
+    low = text.lower()
+    for family, (pattern, weak, anchors) in _families().items():
+        if anchors and not any(a in low for a in anchors):
+            continue
         for m in pattern.finditer(text):
             a, b = m.span()
             if a == b:

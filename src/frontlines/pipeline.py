@@ -73,6 +73,9 @@ class Pipeline:
             yield self._extract_article(article, sents)
 
     def _extract_article(self, article: Article, sents: Sequence[Sentence]) -> Extraction:
+        # Per-sentence caches serve the several stages that read one sentence; they are emptied per article so
+        # that memory stays flat on long runs and timings never profit from repeated texts.
+        _clear_sentence_caches()
         text = article.text
         toponyms = self.geoparser.find(text)
         sentence_mentions = [find_actor_mentions(s.text, s.start) for s in sents]
@@ -227,6 +230,13 @@ class Pipeline:
         key = content_key(article.content_hash, event.sub_event_type, event.event_date.isoformat(),
                           m.place.name if m.place else "", *(s.start for s in m.evidence))
         return replace(event, id=key)
+
+
+def _clear_sentence_caches() -> None:
+    from . import actors, temporal
+
+    actors._find_actor_mentions.cache_clear()
+    temporal._find_times.cache_clear()
 
 
 def _disorder(sub: str, etype: str) -> str:

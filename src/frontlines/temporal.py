@@ -352,6 +352,13 @@ def _relation(c: _Cand, pub: date) -> str:
 
 def find_times(text: str, published: date) -> list[TimeRef]:
     """Every time expression in ``text``, left to right, resolved against ``published``."""
+    return list(_find_times(text, published))
+
+
+@lru_cache(maxsize=2048)
+def _find_times(text: str, published: date) -> tuple[TimeRef, ...]:
+    # The pipeline asks about the same sentence several times (its date, each event's clause, the situation
+    # stage); TimeRefs are immutable, so one reading serves them all.
     cands: list[_Cand] = []
     for pattern, kind in _compiled():
         for m in pattern.finditer(text):
@@ -376,7 +383,7 @@ def find_times(text: str, published: date) -> list[TimeRef]:
         out.append(
             TimeRef(c.start, c.end, text[c.start : c.end], best, earliest, latest, c.precision, relation)
         )
-    return out
+    return tuple(out)
 
 
 def event_time(text: str, published: date) -> tuple[date, int, TimeRef | None]:
