@@ -495,6 +495,12 @@ class Gazetteer:
     def point(self, idx: int) -> tuple[float, float]:
         return self._lat[idx], self._lon[idx]
 
+    def _precision(self, idx: int) -> int:
+        feat = self._feat[idx]
+        if feat == ADMIN2 and self._pop[idx] == 0:
+            return 3  # no town known inside the district: its point is the province's, so say so
+        return PRECISION[feat]
+
     def place(self, idx: int, precision: int | None = None) -> Place:
         feat = self._feat[idx]
         info = _country_cached(self._cc[idx])
@@ -502,7 +508,7 @@ class Gazetteer:
         return Place(
             name=admin1 if feat == ADMIN1 else _ascii(self._name[idx]), country=info.name if info else self._cc[idx],
             latitude=round(self._lat[idx], 5), longitude=round(self._lon[idx], 5),
-            geo_precision=precision if precision is not None else PRECISION[feat], iso2=self._cc[idx],
+            geo_precision=precision if precision is not None else self._precision(idx), iso2=self._cc[idx],
             iso=info.numeric if info else 0, region=info.region if info else "", admin1=admin1,
             admin2=_ascii(self._a2[idx]), geonameid=self._gid[idx] or None, feature=FEATURE_NAMES[feat],
             population=self._pop[idx],
