@@ -52,7 +52,7 @@ from frontlines.casualties import find_casualties
         ("Seven members of the same family were killed when a mortar hit their house.", 7, 0, 0),
         ("The Taliban said they had captured the district and killed 20 soldiers.", 20, 0, 0),
         ("The bomber killed himself and 3 others.", 4, 0, 0),
-        ("A suicide bomber blew himself up at a mosque, killing 14 worshippers.", 15, 0, 0),
+        ("A suicide bomber blew himself up at a mosque, killing 14 worshippers.", 14, 0, 0),
         ("Scores of villagers were massacred.", 12, 0, 0),
         ("Nearly 30 people were killed.", 30, 0, 0),
     ],

@@ -142,6 +142,9 @@ _NO_OBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_OK = frozenset({"dead", "died", "perished", "slain"})
+# "two children were among the dead": part of a figure already given, not more deaths.
+_AMONG_DEAD_RE = re.compile(r"\s+(?:\w+\s+){0,2}(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+                       r"(?:dead|killed|victims|casualties|fatalities|those\s+killed)\b", re.IGNORECASE)
 _REFLEXIVE_RE = re.compile(r"\b(?:killed|kills|killing|blew|blows|blowing)\s+(?:himself|herself)\b(?:\s+up)?",
                            re.IGNORECASE)
 
@@ -304,6 +307,8 @@ def find_casualties(text: str) -> Casualties:
         and not (r.role == "captured" and r.mention.head == "elided")
         and not _SUBSET_RE.search(text[max(0, r.mention.start - 40) : r.mention.start])
     ]
+    if len([r for r in counted if r.role == "killed"]) > 1:
+        counted = [r for r in counted if not (r.role == "killed" and _AMONG_DEAD_RE.match(text, r.mention.np_end))]
     kills = [r for r in counted if r.role == "killed"]
     totals = [r for r in kills if r.total]
     spans = [r.span for r in counted if r.role != "killed" or not totals or r.total]
@@ -313,9 +318,13 @@ def find_casualties(text: str) -> Casualties:
     else:
         killed = sum(r.mention.value for r in kills)
         vague = any(r.mention.vague for r in kills)
+        # "A suicide bomber blew himself up at the gate": the attacker's death is reported, so it counts. When
+        # victims are counted ("..., killing 14"), the conservative figure is theirs alone, unless the text
+        # counts the attacker with them ("killed himself and 3 others").
         for m in _REFLEXIVE_RE.finditer(text):
-            killed += 1
-            spans.append((m.start(), m.end()))
+            if not kills or re.match(r"\s+(?:and|along\s+with|as\s+well\s+as)\b", text[m.end():]):
+                killed += 1
+                spans.append((m.start(), m.end()))
     wounded = sum(r.mention.value for r in counted if r.role == "wounded")
     captured = sum(r.mention.value for r in counted if r.role == "captured")
     return Casualties(killed, wounded, captured, vague and killed > 0, tuple(sorted(set(spans))))
