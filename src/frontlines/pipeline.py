@@ -135,9 +135,16 @@ class Pipeline:
         out = []
         for cand in candidates:
             segment = _segment(sent, cand, candidates, excluded)
-            when, precision, ref = event_time(segment, article.date)
+            when, precision, ref = _event_time(segment, article.date)
             if ref is not None and ref.relation in ("historic", "future"):
                 continue
+            if ref is None and segment != sent.text:
+                # "...ambushed soldiers on Sunday; 20 insurgents were killed in the subsequent strikes": the
+                # sentence's own day before the previous sentences'.
+                whole = _segment(sent, cand, [cand], excluded)
+                when, precision, ref = _event_time(whole, article.date)
+                if ref is not None and ref.relation in ("historic", "future"):
+                    when, precision, ref = article.date, 1, None
             if ref is None:
                 # No date of its own: the report is still on the day named just before ("on Tuesday ... Jets
                 # later struck ..."), else on the publication day.
@@ -323,10 +330,30 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     return cand
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|claimed|added|stated|tweeted|wrote)"
+                      r"(?:\s+\w+){0,3}\s+(?:late\s+|early\s+)?on\s*$", re.I)
+
+
+def _event_time(text: str, published: date) -> tuple[date, int, Any]:
+    """The event's time in a clause, leaving out the day a statement was made ("officials said on Monday that
+    strikes were carried out over the past week") when the clause has another time expression."""
+    refs = [r for r in find_times(text, published) if r.relation in ("past", "present")]
+    said = [r for r in refs if _SAID_ON.search(text[max(0, r.start - 40):r.start])]
+    if said and len(refs) > len(said):
+        chars = list(text)
+        for r in said:
+            chars[r.start:r.end] = " " * (r.end - r.start)
+        return event_time("".join(chars), published)
+    return event_time(text, published)
+
+
 def _representative_day(ref: Any, published: date) -> Any:
-    """A week or a month is coded at its middle (Wednesday, the 15th), never after publication."""
+    """A week or a month is coded at its middle (Wednesday, the 15th), never after publication; a stretch
+    "since Thursday" at its first day."""
     if ref.precision == 1 or ref.earliest == date.min:
         return ref.date
+    if ref.text.lower().startswith(("since", "from")):
+        return ref.earliest
     span = (min(ref.latest, published) - ref.earliest).days
     return min(published, ref.earliest + timedelta(days=max(0, (span - 1) // 2 if span >= 6 else span // 2)))
 
@@ -334,7 +361,7 @@ def _representative_day(ref: Any, published: date) -> Any:
 def _sentence_dates(sents: Sequence[Sentence], published: date) -> list[tuple[date, int] | None]:
     out: list[tuple[date, int] | None] = []
     for s in sents:
-        when, precision, ref = event_time(s.text, published)
+        when, precision, ref = _event_time(s.text, published)
         ok = ref is not None and ref.relation in ("past", "present")
         out.append((_representative_day(ref, published), precision) if ok else None)
     return out
