@@ -194,6 +194,13 @@ class ArticleContext:
         if counts:
             best = counts.most_common(1)[0][0]
             dominant = next(m for m in mentions if m.name == best)
+        else:
+            # No rebel group named: the other side is a foreign army ("Russian forces" in a report from Ukraine).
+            foreign = Counter(m.country_hint for m in mentions
+                              if m.kind == "military" and m.country_hint and m.country_hint != country)
+            if foreign:
+                hint = foreign.most_common(1)[0][0]
+                dominant = next(m for m in mentions if m.kind == "military" and m.country_hint == hint)
         return cls(dominant, country)
 
 

@@ -17,6 +17,9 @@ from .actors import ActorMention, ArticleContext, resolve_actor
 from .classify import EventCandidate
 from .model import Actor
 
+CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|"
+                             r"churches|church|shops?|apartment|civilians?|villagers|camps? for displaced|"
+                             r"displaced people|wedding|funeral|bus(?:es)?|crowds?)\b", re.I)
 UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
                           r"\bunidentified (?:assailants|attackers|gunmen|people)\b", re.I)
 
@@ -54,6 +57,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 if context.dominant_armed else None)
     assoc2: tuple[str, ...] = ()
     etype, sub = cand.event_type, cand.sub_event_type
+    if etype not in ("Protests", "Riots"):
+        # "crowds waiting at the gate": people hit by a bombing are civilians, not demonstrators
+        actor1 = _civilians(country) if actor1 is not None and actor1.inter == 6 else actor1
+        actor2 = _civilians(country) if actor2 is not None and actor2.inter == 6 else actor2
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "Taliban fighters ... the Taliban": one side named twice, the other left implicit
     if etype == "Battles":
@@ -100,7 +107,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 actor1 = dominant
             else:
                 actor1 = _unidentified(country)
-        if actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
+        if actor2 is None and CIVILIAN_TARGET.search(sentence):
+            actor2 = _civilians(country)  # homes, markets, hospitals: the people there were the target
+        elif actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
                 and actor1.inter in (1, 8) and dominant.name != actor1.name:
             actor2 = dominant
     elif etype == "Violence against civilians":
@@ -129,6 +138,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if sub == "Excessive force against protesters" and actor2 is not None:
             actor1, actor2 = actor2, actor1  # the force used is the event: its user comes first
     elif etype == "Riots":
+        if sub == "Violent demonstration" and actor2 is not None and actor2.inter == 1 and not re.search(
+                r"\b(?:clash\w*|fired|tear ?gas|dispers\w*|arrest\w*|baton\w*|fought|intervened|"
+                r"opened fire|pelted (?:police|security)|attacked (?:police|security))\b", sentence, re.I):
+            actor2 = None  # a building or a commander's house was the target, not a force that intervened
         if actor1 is None or actor1.inter not in (5, 6):
             actor1 = _labelled("Rioters", 5, country)
         elif actor1.inter == 6:
@@ -159,8 +172,14 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor1 = actor_mod.state_forces(country, on, "police") if country else actor1
             if actor2 is None and arrested is not None and actor1 is not None and arrested.name != actor1.name:
                 actor2 = arrested
-        if sub == "Change to group/activity" and actor2 is not None and actor2.inter == actor_mod.INTER_CIVILIANS:
-            actor2 = None
+        if sub in ("Change to group/activity", "Headquarters or base established", "Other") and \
+                actor2 is not None and (actor2.inter in (1, 7) and sub != "Other" or actor2.inter == 7):
+            actor2 = None  # a group's own decision: the state or residents mentioned around it are not a side
+        if sub == "Looting/property destruction" and actor2 is not None and actor2.inter != 7:
+            actor2 = _civilians(country) if re.search(r"\b(?:shops?|homes?|houses?|markets?|villages?|"
+                                                      r"property|residents|civilians)\b", sentence, re.I) else None
+        if sub == "Arrests" and actor2 is None:
+            actor2 = _civilians(country)  # the arrested, unless named as members of a group
         if actor1 is None:
             actor1 = actor2
             actor2 = None
