@@ -186,6 +186,7 @@ class ArticleContext:
 
     dominant_armed: ActorMention | None
     country: str  # iso2 of the article's focus
+    unclaimed: bool = False  # the article says nobody claimed the attack or the doer is unknown
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[ActorMention], country: str) -> ArticleContext:

@@ -294,7 +294,9 @@ def classify(
         doers = [m for m in mentions if m.kind in ("protesters", "rioters", "civilians")]
         armed_doer = any(_is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)] if r and r.agents
                          and t.family in ("riot", "mob"))
-        state = next((m for m in mentions if _is_state(m)), None)
+        # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
+        state = next((m for m in mentions if _is_state(m)), None) or next(
+            (m for m in mentions if m.kind == "named" and _is_armed(m)), None)
         demo: list[EventCandidate] = []
         if "mob" in by_family:
             t = by_family["mob"][0]

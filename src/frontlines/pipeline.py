@@ -23,7 +23,7 @@ from .modality import excluded_clauses, unreal_reason
 from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
-from .sides import complete_sides, country_subject
+from .sides import UNKNOWN_DOER, complete_sides, country_subject
 from .situation import find_control_claims, find_figures
 from .temporal import event_time, find_times
 
@@ -83,11 +83,13 @@ class Pipeline:
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
         toponyms = _drop_person_toponyms(toponyms, sents)
         country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
-        context = ArticleContext.from_mentions(all_mentions, country)
+        context = replace(ArticleContext.from_mentions(all_mentions, country),
+                          unclaimed=bool(UNKNOWN_DOER.search(text)))
         mentions: list[Draft] = []
         self._dates = _sentence_dates(sents, article.date)
         for sent, sent_mentions in zip(sents, sentence_mentions, strict=True):
             mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
+        _apply_claims(mentions, sents, sentence_mentions, country, article.date, context)
         events = merge_mentions(mentions, country)
         finished = tuple(self._finish(article, m) for m in events)
         claims = find_control_claims(article, sents, toponyms, context, country)
@@ -237,6 +239,32 @@ class Pipeline:
         key = content_key(article.content_hash, event.sub_event_type, event.event_date.isoformat(),
                           m.place.name if m.place else "", *(s.start for s in m.evidence))
         return replace(event, id=key)
+
+
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|has claimed|took|takes|accepted)\s+(?:responsibility|"
+                    r"credit)?(?:\s+for)?\s*(?:the|this|that|these|both)?\s*(?:attacks?|bombings?|blasts?|"
+                    r"explosions?|killings?|assault|ambush|raid|abduction|kidnapping|strike)\b|"
+                    r"\bclaimed responsibility\b", re.I)
+
+
+def _apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_mentions: Sequence[list[ActorMention]],
+                  country: str, published: date, context: ArticleContext) -> None:
+    """"Islamic State later claimed the attack": the claimant is the perpetrator of the violent event just
+    reported, when that event's doer was not named."""
+    for sent, mentions in zip(sents, sentence_mentions, strict=True):
+        claim = _CLAIM.search(sent.text)
+        if claim is None:
+            continue
+        claimant = next((m for m in mentions if m.kind == "named" and m.inter in (2, 3, 4)
+                         and m.start - sent.start < claim.start()), None)
+        if claimant is None:
+            continue
+        target = next((d for d in sorted(drafts, key=lambda d: -d.sentence_index)
+                       if d.sentence_index <= sent.index and sent.index - d.sentence_index <= 2
+                       and d.candidate.event_type in ("Explosions/Remote violence", "Violence against civilians",
+                                                      "Battles")), None)
+        if target is not None and (target.actor1 is None or target.actor1.name.startswith("Unidentified")):
+            target.actor1 = resolve_actor(claimant, country=country, on=published, context=context)
 
 
 def _clear_sentence_caches() -> None:

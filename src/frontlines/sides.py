@@ -21,6 +21,8 @@ CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospital
                              r"churches|church|shops?|apartment|civilians?|villagers|camps? for displaced|"
                              r"displaced people|wedding|funeral|bus(?:es)?|crowds?)\b", re.I)
 UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
+                          r"\bno (?:one|group|party|organi[sz]ation) (?:has |had )?(?:yet )?claimed\b|"
+                          r"\b(?:has|had) not (?:yet )?been claimed\b|\bwithout (?:any )?claim\b|"
                           r"\bunidentified (?:assailants|attackers|gunmen|people)\b", re.I)
 
 
@@ -90,8 +92,8 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 and actor2 is not None:
             actor1, actor2 = actor2, actor1
     elif etype == "Explosions/Remote violence":
-        if UNKNOWN_DOER.search(sentence):
-            actor1 = _unidentified(country)  # "it was unclear who fired it"
+        if UNKNOWN_DOER.search(sentence) or (actor1 is None and context.unclaimed):
+            actor1 = _unidentified(country)  # "it was unclear who fired it", "no group has claimed it"
         if sub == "Air/drone strike" and actor1 is not None and actor2 is not None and actor1.inter not in (1, 8) \
                 and actor2.inter in (1, 8) and not re.search(r"\bdrones?\b", sentence, re.I):
             actor1, actor2 = actor2, actor1  # warplanes belong to states
@@ -127,10 +129,6 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             assoc2 = (un.name,)
     elif etype == "Protests":
         actor1 = actor1 if actor1 is not None and actor1.inter == 6 else _labelled("Protesters", 6, country)
-        if actor2 is not None and actor2.name.startswith("Military Forces") and not re.search(
-                r"\b(?:soldiers|troops|army|military)\b", sentence, re.I):
-            # "security forces" at a demonstration are the police unless soldiers are named
-            actor2 = actor_mod.state_forces(country, on, "police") or actor2
         if sub == "Peaceful protest":
             actor2 = None
         elif actor2 is None or actor2.inter != 1:
