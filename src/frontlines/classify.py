@@ -93,6 +93,8 @@ class EventCandidate:
     # A casualty sentence with no doer ("Dozens of people were injured.") usually reports more about the event
     # just described; merge decides whether it joins that event or stands alone.
     follow_up: bool = False
+    # "The capture leaves Kabul ...": a definite noun naming an event already reported; it never stands alone.
+    anaphoric: bool = False
 
     @property
     def event_type(self) -> str:

@@ -95,10 +95,10 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
         if not d.candidate.follow_up:
             kept.append(d)
             continue
-        previous = next((k for k in reversed(kept) if k.candidate.event_type in VIOLENT_TYPES
+        previous = next((k for k in reversed(kept) if (d.candidate.anaphoric or k.candidate.event_type in VIOLENT_TYPES)
                          and d.sentence_index - k.sentence_index <= 3), None)
         if previous is None:
-            if d.fatalities > 0 or d.candidate.trigger.family != "violence":
+            if not d.candidate.anaphoric and (d.fatalities > 0 or d.candidate.trigger.family != "violence"):
                 kept.append(d)
             continue
         spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}

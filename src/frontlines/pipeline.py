@@ -354,7 +354,7 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     claimed = token.dep_ in ("dobj", "pobj") and token.head.lemma_ in CLAIM_VERBS | {"for", "of"} and (
         token.head.lemma_ in CLAIM_VERBS or token.head.head.lemma_ in CLAIM_VERBS | {"responsibility"})
     if definite and (token.dep_ in ("nsubj", "nsubjpass") or claimed):
-        return replace(cand, follow_up=True)
+        return replace(cand, follow_up=True, anaphoric=True)
     return cand
 
 
