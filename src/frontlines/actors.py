@@ -223,7 +223,8 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
                                                name.replace(" ({country})", ""))
         return Actor(name, inter, cname, mention.text)
     if mention.kind in STATE_KINDS:
-        own = country_by_iso2(mention.country_hint) if mention.country_hint else info
+        hint = mention.country_hint or _lexicon().get("default_military", {}).get(country, "")
+        own = country_by_iso2(hint) if hint else info
         if own is None:
             generic = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
             return Actor(generic[mention.kind], INTER_STATE, "", mention.text)

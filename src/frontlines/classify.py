@@ -55,6 +55,7 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
                           r"ransacked|smashed)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
+INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;,]*)$", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
@@ -63,8 +64,10 @@ NATURAL = re.compile(r"\b(?:earthquake|flood(?:s|ing)?|landslides?|cyclone|hurri
                      r"avalanche|drought|heatwave|road accident|car crash|traffic accident|plane crash|collapsed|"
                      r"lightning|outbreak|epidemic|cholera|stampede|fire broke out)\b", re.I)
 STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army posts?|military posts?|outposts?|"
-                          r"(?:military |army )?bases?|barracks|convoys?|patrols?|police stations?|garrison|"
-                          r"district (?:headquarters|centre|center)|gendarmerie|military camp|army camp)\b", re.I)
+                          r"(?:military |army )?bases?|barracks|(?:military|army|police|security|troop) "
+                          r"(?:convoys?|patrols?|vehicles?)|convoys? (?:of|carrying) (?:troops|soldiers|police)|"
+                          r"police stations?|garrison|district (?:headquarters|centre|center)|gendarmerie|"
+                          r"military camp|army camp)\b", re.I)
 DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|held back|hold(?:ing)? back|"
                        r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
@@ -230,6 +233,8 @@ def _role(token: Any) -> str:
         return "ally"  # "air strikes to support the Afghan forces": not the target
     if dep in ("nsubj", "csubj") and head.lemma_ in SPEECH_VERBS:
         return "speaker"
+    if dep == "nsubj" and head.lemma_ in ("die", "perish", "drown", "succumb"):
+        return "patient"  # "five soldiers died": the dead are the side that was hit
     if dep in ("nsubj", "csubj", "agent"):
         return "agent"
     if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
@@ -343,6 +348,9 @@ def classify(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike
             t = first(family)
+            if INSTRUMENT.search(sentence_text[max(0, t.start - offset - 40): max(0, t.start - offset)]) and (
+                    "clash" in by_family or "violence" in by_family or "take" in by_family):
+                continue  # "attacked a base with gun trucks and rocket-propelled grenades": the attack's weapons
             agent, patient = pick(t)
             if family == "air" and t.text.lower() == "bombed" and agent is not None and not _is_state(agent) \
                     and agent.kind != "external":
@@ -355,9 +363,9 @@ def classify(
             agent, patient = pick(t)
             if agent is not None and not _is_armed(agent):
                 agent = None
-            if "transfer" in by_family and re.search(r"without (?:a )?(?:fight|shot|battle|resistance)",
-                                                     sentence_text, re.I):
-                continue
+            if "transfer" in by_family and (re.search(r"without (?:a |much |any )?(?:fight|shot|battle|resistance)",
+                                                      sentence_text, re.I) or "clash" not in by_family):
+                continue  # ground that changed hands as the other side withdrew: no battle for it
             if _is_civilian(patient) and re.search(r"\b(?:seiz|captur|took|taken)", t.text, re.I):
                 # "gunmen seized students": people taken are abducted, not territory
                 out.append(EventCandidate("Abduction/forced disappearance", t, agent, patient, confidence=0.6))

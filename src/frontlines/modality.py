@@ -125,3 +125,17 @@ def excluded_clauses(
             start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
             ranges.append((start, end))
     return ranges
+
+
+ATTEMPT_HEADS = frozenset({"try", "attempt", "struggle", "push", "fight", "battle", "strive"})
+
+
+def attempted(trigger: Any) -> bool:
+    """"trying to retake", "fighting to capture": an attempt at ground, not its change of hands. Attempted
+    attacks are still attacks, so the caller asks this only of territorial triggers."""
+    previous = trigger
+    for node in _chain(trigger)[1:3]:
+        if previous.dep_ in ("xcomp", "advcl") and node.lemma_.lower() in ATTEMPT_HEADS:
+            return True
+        previous = node
+    return False

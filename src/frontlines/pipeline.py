@@ -19,7 +19,7 @@ from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
 from .geoparse import Geoparser, event_place, focus_country
 from .merge import Draft, merge_mentions
-from .modality import excluded_clauses, unreal_reason
+from .modality import attempted, excluded_clauses, unreal_reason
 from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
@@ -116,6 +116,8 @@ class Pipeline:
                 continue
             if unreal_reason(token, historic_tokens) is not None:
                 continue
+            if trig.family in ("take", "retake", "transfer") and attempted(token):
+                continue  # "commandos had been trying to retake the market": ground not (yet) taken
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
