@@ -62,7 +62,19 @@ SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "des
 ATTACK_WORDS = re.compile(r"\b(?:attack|raid|storm|ambush|assault)", re.I)
 NATURAL = re.compile(r"\b(?:earthquake|flood(?:s|ing)?|landslides?|cyclone|hurricane|storm|typhoon|tsunami|"
                      r"avalanche|drought|heatwave|road accident|car crash|traffic accident|plane crash|collapsed|"
-                     r"lightning|outbreak|epidemic|cholera|stampede|fire broke out)\b", re.I)
+                     r"lightning|outbreak|epidemic|cholera|stampede|fire broke out|accident(?:al|ally)?|overturned|"
+                     r"derail(?:ed|ment)?|collided|collision|gas cylinder|fuel tanker|short circuit|electrical fault|"
+                     r"boiler|gas leak|mine collapse)\b", re.I)
+# Running totals are not events: "more than 15,000 people have been killed since the war began".
+AGGREGATE = re.compile(r"\b(?:since (?:the (?:war|conflict|fighting|coup|offensive|insurgency|start|beginning|"
+                       r"outbreak)|(?:it|the war|fighting|conflict) (?:began|started|erupted|broke out)|"
+                       r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december) \d{4}|\d{4})|so far this (?:year|month)|in total|year after (?:the )?war|"
+                       r"years? of (?:war|conflict|fighting)|over the past (?:year|months|decade)|this year alone|"
+                       r"death toll (?:in|of) the (?:war|conflict))\b", re.I)
+CONFLICT_DEAL = re.compile(r"\b(?:cease-?fire|truce|peace|prisoners?|hostages?|captives|withdraw\w*|surrender\w*|"
+                           r"settlement|disarm\w*|demobili[sz]\w*|amnesty|exchange|swap|non-aggression|"
+                           r"humanitarian (?:pause|corridor))\b", re.I)
 STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army posts?|military posts?|outposts?|"
                           r"(?:military |army )?bases?|barracks|(?:military|army|police|security|troop) "
                           r"(?:convoys?|patrols?|vehicles?)|convoys? (?:of|carrying) (?:troops|soldiers|police)|"
@@ -337,9 +349,13 @@ def classify(
         if demo:
             return demo
 
+    if AGGREGATE.search(sentence_text):
+        for family in ("violence", "clash"):
+            by_family.pop(family, None)
+    accident = bool(NATURAL.search(sentence_text)) and not armed
     disrupted = "disrupted" in by_family
     for family, sub in REMOTE_FAMILIES.items():
-        if family in by_family and not disrupted:
+        if family in by_family and not disrupted and not accident:
             if family != "chemical" and "chemical" in by_family:
                 continue  # chlorine dropped from helicopters is a chemical attack, not an air strike
             if family == "ied" and ("suicide" in by_family or "grenade" in by_family):
@@ -451,8 +467,8 @@ def classify(
         if family == "transfer" and (any(c.event_type == "Battles" for c in out) or (
                 "arrest" in by_family and not separate(by_family["arrest"][0], t))):
             continue
-        if family == "agreement" and violent_out:
-            continue
+        if family == "agreement" and (violent_out or not (CONFLICT_DEAL.search(sentence_text) or armed)):
+            continue  # a dam treaty or a trade deal between governments is diplomacy, not a conflict agreement
         agent, patient = pick(t)
         if family == "arrest":
             agent = next((m for m in mentions if _is_state(m)), agent)

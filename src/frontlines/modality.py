@@ -139,3 +139,25 @@ def attempted(trigger: Any) -> bool:
             return True
         previous = node
     return False
+
+
+# Sentences about the past as past: trials for old crimes, anniversaries, commemorations.
+RETROSPECTIVE_HEADS = frozenset({"sentence", "convict", "acquit", "jail", "imprison", "indict", "prosecute",
+                                 "try", "mark", "commemorate", "remember", "recall", "mourn", "honour", "honor",
+                                 "memorialise", "memorialize"})
+RETROSPECTIVE_NOUNS = frozenset({"anniversary", "commemoration", "memorial", "trial", "verdict", "sentence",
+                                 "inquiry", "inquest", "tribunal"})
+
+
+def retrospective(sentence: Any) -> bool:
+    """The sentence's main clause looks back at events (a court sentencing, a commemoration), so nothing in it
+    is a new event."""
+    root = sentence.root
+    if root.lemma_.lower() in RETROSPECTIVE_HEADS - {"try"}:
+        return True
+    for child in root.children:
+        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in ("mark", "commemorate", "remember", "mourn"):
+            return True
+        if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.lemma_.lower() in RETROSPECTIVE_NOUNS:
+            return True
+    return False

@@ -19,7 +19,7 @@ from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
 from .geoparse import Geoparser, event_place, focus_country
 from .merge import Draft, merge_mentions
-from .modality import attempted, excluded_clauses, unreal_reason
+from .modality import attempted, excluded_clauses, retrospective, unreal_reason
 from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
@@ -103,6 +103,8 @@ class Pipeline:
         if not triggers:
             return []
         span = sent.span
+        if retrospective(span):
+            return []
         base = sent.start - _span_char_start(span)
         times = [_shift_time(t, sent.start) for t in find_times(sent.text, article.date)]
         historic_tokens = [tok for t in times if t.relation in ("historic", "future")
