@@ -56,6 +56,10 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
 INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;,]*)$", re.I)
+FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|assault|offensive|gunfire|"
+                      r"firefight|heavy resistance|street battles)\b", re.I)
+RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
+                            r"retreated|leaving)\b", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
@@ -364,7 +368,8 @@ def classify(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike
             t = first(family)
-            if INSTRUMENT.search(sentence_text[max(0, t.start - offset - 40): max(0, t.start - offset)]) and (
+            if family in ("grenade", "shelling") and INSTRUMENT.search(
+                    sentence_text[max(0, t.start - offset - 40): max(0, t.start - offset)]) and (
                     "clash" in by_family or "violence" in by_family or "take" in by_family):
                 continue  # "attacked a base with gun trucks and rocket-propelled grenades": the attack's weapons
             agent, patient = pick(t)
@@ -380,8 +385,12 @@ def classify(
             if agent is not None and not _is_armed(agent):
                 agent = None
             if "transfer" in by_family and (re.search(r"without (?:a |much |any )?(?:fight|shot|battle|resistance)",
-                                                      sentence_text, re.I) or "clash" not in by_family):
+                                                      sentence_text, re.I) or not FIGHTING.search(sentence_text)):
                 continue  # ground that changed hands as the other side withdrew: no battle for it
+            if family == "take" and RAID_AND_LEAVE.search(sentence_text):
+                agent, patient = pick(t)
+                out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
+                continue  # overran a camp "before withdrawing": a raid, the ground did not change hands
             if _is_civilian(patient) and re.search(r"\b(?:seiz|captur|took|taken)", t.text, re.I):
                 # "gunmen seized students": people taken are abducted, not territory
                 out.append(EventCandidate("Abduction/forced disappearance", t, agent, patient, confidence=0.6))

@@ -116,6 +116,8 @@ class Pipeline:
             token = _token_at(span, trig.start - base)
             if token is None:
                 continue
+            if trig.family == "clash" and token.dep_ == "amod":
+                continue  # "the besieged town of Douma": a description, not this report's event
             if unreal_reason(token, historic_tokens) is not None:
                 continue
             if trig.family in ("take", "retake", "transfer") and attempted(token):
@@ -166,6 +168,7 @@ class Pipeline:
                 actor1 = country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
             actor1, actor2, assoc2 = complete_sides(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
+            cand = _territory_by_taker(cand, actor1)
             killed = _segment_killed(segment, casualties.killed, len(candidates))
             if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
                     cand.sub_event_type != "Excessive force against protesters":
@@ -346,6 +349,16 @@ def _resolve(m: ActorMention | None, country: str, on: date, context: ArticleCon
     if m is None:
         return None
     return resolve_actor(m, country=country, on=on, context=context)
+
+
+def _territory_by_taker(cand: EventCandidate, taker: Actor | None) -> EventCandidate:
+    """Who took the ground decides the sub-event type: the state (the Taliban after August 2021 included)
+    regains territory, anyone else overtakes it."""
+    if taker is None or cand.sub_event_type not in ("Government regains territory",
+                                                     "Non-state actor overtakes territory"):
+        return cand
+    sub = "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
+    return cand if sub == cand.sub_event_type else replace(cand, sub_event_type=sub)
 
 
 def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
