@@ -200,9 +200,15 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
     patients: list[ActorMention] = []
     rest: list[ActorMention] = []
     speakers: list[ActorMention] = []
+    trigger_token = next((t for t in doc_span if base + t.idx <= trigger.start < base + t.idx + max(1, len(t.text))),
+                         None)
+    trigger_verb = _governing_verb(trigger_token) if trigger_token is not None else None
     for m in mentions:
         head = _mention_head(doc_span, m, base)
         role = _role(head) if head is not None else ""
+        if role in ("agent", "patient") and head is not None and trigger_verb is not None and not _same_clause(
+                head, trigger_verb, role):
+            role = ""  # a subject or object of another clause ("..., and police responded") is no side here
         if role == "speaker":
             speakers.append(m)
             continue
@@ -229,6 +235,27 @@ def _pronoun_subject(span: Any, trigger: Trigger, base: int) -> bool:
     if token is None:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for c in token.children)
+
+
+def _governing_verb(token: Any) -> Any:
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _same_clause(mention_head: Any, trigger_verb: Any, role: str) -> bool:
+    verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
+    if verb.i == trigger_verb.i:
+        return True
+    # "X tore down barriers and stormed parliament": coordinated verbs share their subject.
+    if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
+        return True
+    if trigger_verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and trigger_verb.head.i == verb.i:
+        return True  # "forcing troops to retreat", "killing 12": the main clause's subject does it
+    return False
 
 
 def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
@@ -295,8 +322,7 @@ def classify(
 
     def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
         r = roles.get(t) or Roles((), (), tuple(mentions))
-        agent = next((m for m in r.agents if _is_armed(m)), None) or next(
-            (m for m in r.agents if m.kind == "external"), None)
+        agent = next((m for m in r.agents if _is_armed(m)), None)
         patient = next((m for m in r.patients if m is not agent), None)
         if agent is None and r.pronoun_subject and r.speakers:
             agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
@@ -306,6 +332,8 @@ def classify(
             before = [m for m in r.rest if m.end <= t.start and _is_armed(m) and m is not patient]
             named = [m for m in r.rest if m.kind == "named" and m.inter != 1 and m is not patient]
             agent = before[0] if before else (named[0] if named else None)
+        if agent is None:
+            agent = next((m for m in r.agents if m.kind == "external"), None)  # "a UN convoy": last resort
         if patient is None:
             patient = next((m for m in r.rest + r.patients + r.agents if m is not agent
                             and (agent is None or m.name != agent.name or m.kind != agent.kind)), None)

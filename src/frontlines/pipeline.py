@@ -107,7 +107,7 @@ class Pipeline:
             return []
         base = sent.start - _span_char_start(span)
         times = [_shift_time(t, sent.start) for t in find_times(sent.text, article.date)]
-        historic_tokens = [tok for t in times if t.relation in ("historic", "future")
+        historic_tokens = [tok for t in times if t.relation == "historic"
                            for tok in span if t.start <= base + tok.idx < t.end]
         kept: list[Trigger] = []
         for trig in triggers:
