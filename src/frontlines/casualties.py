@@ -75,11 +75,24 @@ def _alt(phrases: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _demonym_plurals() -> frozenset[str]:
+    """"170 Afghans", "nine Palestinians": a people's name counts people."""
+    from .countries import all_countries
+
+    out = set()
+    for info in all_countries():
+        for dem in info.demonyms:
+            if dem and dem[0].isupper() and " " not in dem and dem.isalpha():
+                out.add((dem + "s").lower() if not dem.endswith(("sh", "ch", "ese", "i", "s", "x", "z")) else
+                        dem.lower())
+    return frozenset(out)
+
+
 def _lex() -> dict[str, Any]:
     raw = resources.files("frontlines").joinpath("data/num_casualty_words.json").read_text(encoding="utf-8")
     d: dict[str, Any] = json.loads(raw)
     d["singular"] = frozenset(d["person_singular"])
-    d["plural"] = frozenset(d["person_plural"])
+    d["plural"] = frozenset(d["person_plural"]) | _demonym_plurals()
     d["stops"] = frozenset(d["stop_words"])
     d["deaths"] = frozenset(d["death_heads"])
     all_status = d["kill_statuses"] + d["wound_statuses"] + d["capture_statuses"]
@@ -115,6 +128,10 @@ _TOLL_RE = re.compile(
     r"reached|stood|stands|stand|is|was|hit|of|at|to|further|from|\d[\d,]*)\s+)*$",
     re.IGNORECASE,
 )
+# "revising an initial toll of five": a figure the report itself replaces.
+_SUPERSEDED_RE = re.compile(r"\b(?:initial|earlier|previous|first|preliminary|original|old)\s+(?:death\s+)?"
+                            r"(?:toll|count|figure|estimate)\s+(?:of\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SUBSET_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|among\s+the\s+dead(?:\s+were)?)\s*$",
                         re.IGNORECASE)
 _NEG_LEFT_RE = re.compile(r"\b(?:none\s+of|no|not|nor)\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
@@ -233,8 +250,13 @@ def _gap_is_clear(gap: str, lex: dict[str, Any]) -> bool:
     """A gap between subject and predicate must hold no other subject, report verb or negation."""
     if lex["barrier_re"].search(gap) or _NEG_IN_RE.search(gap) or re.search(r"\d", gap):
         return False
+    if re.match(r"\s*of\s", gap) and "," not in gap:
+        return True  # "11 members of the security forces were killed": the gap belongs to the noun phrase
     words = [w.lower() for w in _WORD_RE.findall(gap)]
     nouns = lex["plural"] | lex["singular"]
+    if words and words[0] in ("and", "or") and all(w in nouns or w in ("and", "or", "other", "local", "allied")
+                                                    for w in words[1:]):
+        return True  # "dozens of soldiers and militiamen were killed": one coordinated subject
     return not any(w in nouns or w in {"he", "she", "they", "who", "and"} for w in words)
 
 
@@ -266,7 +288,9 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
     elif (b := _BODIES_LEFT_RE.search(left) or _REFLEXIVE_AND_RE.search(left)) is not None:
         r.role, r.how = "killed", "left"
         r.span = (mention.start - len(left) + b.start(), mention.np_end)
-    elif (v := lex["left_re"].search(left)) is not None:
+    elif (v := lex["left_re"].search(left)) is not None and not (
+            "," in v.group(0) and _PASSIVE_BEFORE_RE.search(left[: v.start()])):
+        # "...were killed, a council member said": after a passive verb and a comma comes the speaker.
         r.role, r.how = _classify(v.group("verb"), lex), "left"
         r.span = (mention.start - len(left) + v.start(), mention.np_end)
     elif mention.head != "elided" and not skip and (g := lex["gap_re"].match(rest)) is not None:
@@ -304,6 +328,7 @@ def find_casualties(text: str) -> Casualties:
     counted = [
         r for r in readings
         if r.role in {"killed", "wounded", "captured"}
+        and not _SUPERSEDED_RE.search(text[max(0, r.mention.start - 40) : r.mention.start])
         and not (r.role == "captured" and r.mention.head == "elided")
         and not _SUBSET_RE.search(text[max(0, r.mention.start - 40) : r.mention.start])
     ]
