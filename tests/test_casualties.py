@@ -125,7 +125,8 @@ def test_figures_from_news_wording():
     cases = {
         "At least 11 members of the security forces were killed, a provincial council member said.": 11,
         "Islamic State claimed the attack, which killed at least 170 Afghans and 13 American service members.": 183,
-        "At least 22 security personnel were killed in a gun battle, officials said, revising an initial toll of five.": 22,
+        "At least 22 security personnel were killed in a gun battle, officials said, revising an initial toll "
+        "of five.": 22,
         "Dozens of soldiers and militiamen were killed.": 12,
         "Police hanged the bodies of four alleged kidnappers in the square.": 4,
     }
