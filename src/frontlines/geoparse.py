@@ -131,11 +131,13 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ recognition
 
-    def _mentions(self, text: str) -> list[_Mention]:
+    def _mentions(self, text: str, hints: Sequence[str] = ()) -> list[_Mention]:
         tokens = _tokens(text)
         lowered = {text[s:e].lower() for s, e in tokens if text[s].islower()}
         raw: list[tuple[int, int, _Mention]] = []
-        demonym_votes: Counter[str] = Counter()
+        # Hints are countries the text points to without naming a place: the home of an armed group it names
+        # ("ADF" for Congo, "Houthis" for Yemen). They count like demonyms.
+        demonym_votes: Counter[str] = Counter(h for h in hints if h)
         i = 0
         while i < len(tokens):
             found = self._match_at(text, tokens, i)
@@ -452,9 +454,10 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ resolution
 
-    def find(self, text: str) -> list[Toponym]:
-        """Every place mention in ``text``, resolved with the document's context."""
-        mentions = self._mentions(text)
+    def find(self, text: str, hints: Sequence[str] = ()) -> list[Toponym]:
+        """Every place mention in ``text``, resolved with the document's context; ``hints`` are iso2 codes of
+        countries the article is about by other evidence (its actors)."""
+        mentions = self._mentions(text, hints)
         if not mentions:
             return []
         gaz = self.gaz
