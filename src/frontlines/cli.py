@@ -214,7 +214,8 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="frontlines", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="frontlines", description="Evidence-linked, ACLED-compatible conflict events from dated news.")
     parser.add_argument("--version", action="version", version=f"frontlines {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
