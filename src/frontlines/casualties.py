@@ -88,6 +88,7 @@ def _demonym_plurals() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
 def _lex() -> dict[str, Any]:
     raw = resources.files("frontlines").joinpath("data/num_casualty_words.json").read_text(encoding="utf-8")
     d: dict[str, Any] = json.loads(raw)

@@ -121,15 +121,17 @@ class EventCandidate:
 
 
 @lru_cache(maxsize=1)
-def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], tuple[str, ...]]]:
+def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], re.Pattern[str] | None]]:
     """One alternation per family: a sentence is scanned once per family, not once per pattern."""
     raw = json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
     compiled = {}
     for name, spec in raw["families"].items():
         # "IED" is an acronym: matched case-sensitively so that "died" or "tied" never count.
         parts = [f"(?-i:{p})" if p.startswith("\\bIED") else f"(?:{p})" for p in spec["patterns"]]
+        anchors = _anchors(spec["patterns"])
+        prefilter = re.compile("|".join(re.escape(a) for a in anchors)) if anchors else None
         compiled[name] = (re.compile("|".join(parts), re.I), [re.compile(p, re.I) for p in spec.get("weak", [])],
-                          _anchors(spec["patterns"]))
+                          prefilter)
     return compiled
 
 
@@ -156,8 +158,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Every trigger in a sentence, leftmost-first within a family."""
     found: list[Trigger] = []
     low = text.lower()
-    for family, (pattern, weak, anchors) in _families().items():
-        if anchors and not any(a in low for a in anchors):
+    for family, (pattern, weak, prefilter) in _families().items():
+        if prefilter is not None and prefilter.search(low) is None:
             continue
         for m in pattern.finditer(text):
             a, b = m.span()
