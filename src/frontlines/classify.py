@@ -60,6 +60,7 @@ FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|as
                       r"firefight|heavy resistance|street battles)\b", re.I)
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
                             r"retreated|leaving)\b", re.I)
+CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-laden|bombings?", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
@@ -380,6 +381,14 @@ def classify(
             else:
                 sub = "Peaceful protest"
             demo.append(EventCandidate(sub, t, crowd[0] if crowd else None, state, confidence=0.7))
+        if demo and "violence" in by_family and not NATURAL.search(sentence_text):
+            # "Gunmen shot dead an activist, prompting angry protesters to set fire to the consulate": the
+            # killing is its own event when an armed group did it in a clause of its own.
+            v = by_family["violence"][0]
+            agent, patient = pick(v)
+            if _is_armed(agent) and all(separate(v, d.trigger) for d in demo):
+                victim = patient if _is_civilian(patient) else None
+                demo.insert(0, EventCandidate("Attack", v, agent, victim, confidence=0.55))
         if demo:
             return demo
 
@@ -394,6 +403,9 @@ def classify(
                 continue  # chlorine dropped from helicopters is a chemical attack, not an air strike
             if family == "ied" and ("suicide" in by_family or "grenade" in by_family):
                 continue  # the explosion words describe the suicide bombing or the grenade
+            if family == "ied" and ("air" in by_family or "shelling" in by_family) and all(
+                    CONSEQUENCE.fullmatch(x.text) for x in by_family["ied"]):
+                continue  # "explosions" and "explosives-laden" describe the strike, not a planted bomb
             if family == "shelling" and "air" in by_family and not separate(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike
@@ -417,7 +429,8 @@ def classify(
             if "transfer" in by_family and (re.search(r"without (?:a |much |any )?(?:fight|shot|battle|resistance)",
                                                       sentence_text, re.I) or not FIGHTING.search(sentence_text)):
                 continue  # ground that changed hands as the other side withdrew: no battle for it
-            if family == "take" and RAID_AND_LEAVE.search(sentence_text):
+            if family == "take" and RAID_AND_LEAVE.search(sentence_text) and not re.search(
+                    r"\b(?:occupying|occupied|held|holding|controlled|controlling) (?:the |it|them)", sentence_text, re.I):
                 agent, patient = pick(t)
                 out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
                 continue  # overran a camp "before withdrawing": a raid, the ground did not change hands

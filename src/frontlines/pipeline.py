@@ -357,7 +357,8 @@ def _territory_by_taker(cand: EventCandidate, taker: Actor | None) -> EventCandi
     if taker is None or cand.sub_event_type not in ("Government regains territory",
                                                      "Non-state actor overtakes territory"):
         return cand
-    sub = "Government regains territory" if taker.inter == 1 else "Non-state actor overtakes territory"
+    state = taker.inter == 1 or (taker.inter == 8 and taker.name.startswith(("Military Forces", "Police Forces")))
+    sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return cand if sub == cand.sub_event_type else replace(cand, sub_event_type=sub)
 
 
