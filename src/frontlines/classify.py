@@ -61,6 +61,9 @@ FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|as
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
                             r"retreated|leaving)\b", re.I)
 CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-laden|bombings?", re.I)
+CRIME = re.compile(r"\b(?:thefts?|thie(?:f|ves)|robber(?:y|ies|s)|burglar\w*|fraud\w*|drugs?|narcotics|"
+                   r"traffick\w*|smuggl\w*|counterfeit\w*|bribe\w*|corruption|embezzl\w*|stolen|"
+                   r"shoplift\w*|car-jack\w*|carjack\w*)\b", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
@@ -386,7 +389,8 @@ def classify(
             # killing is its own event when an armed group did it in a clause of its own.
             v = by_family["violence"][0]
             agent, patient = pick(v)
-            if _is_armed(agent) and all(separate(v, d.trigger) for d in demo):
+            if _is_armed(agent) and not _is_state(agent) and agent is not None and agent.kind != "external" \
+                    and not any(_is_state(m) for m in mentions) and all(separate(v, d.trigger) for d in demo):
                 victim = patient if _is_civilian(patient) else None
                 demo.insert(0, EventCandidate("Attack", v, agent, victim, confidence=0.55))
         if demo:
@@ -521,6 +525,9 @@ def classify(
             continue
         if family == "agreement" and (violent_out or not (CONFLICT_DEAL.search(sentence_text) or armed)):
             continue  # a dam treaty or a trade deal between governments is diplomacy, not a conflict agreement
+        if family == "arrest" and CRIME.search(sentence_text) and not any(
+                m.kind in ("named", "generic_armed", "protesters") for m in mentions):
+            continue  # police arresting thieves is ordinary crime, not political violence
         agent, patient = pick(t)
         if family == "arrest":
             agent = next((m for m in mentions if _is_state(m)), agent)
