@@ -64,6 +64,7 @@ CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-la
 CRIME = re.compile(r"\b(?:thefts?|thie(?:f|ves)|robber(?:y|ies|s)|burglar\w*|fraud\w*|drugs?|narcotics|"
                    r"traffick\w*|smuggl\w*|counterfeit\w*|bribe\w*|corruption|embezzl\w*|stolen|"
                    r"shoplift\w*|car-jack\w*|carjack\w*)\b", re.I)
+HELD = re.compile(r"\b(?:occupying|occupied|held|holding|controlled|controlling) (?:the |it|them)", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
@@ -433,8 +434,7 @@ def classify(
             if "transfer" in by_family and (re.search(r"without (?:a |much |any )?(?:fight|shot|battle|resistance)",
                                                       sentence_text, re.I) or not FIGHTING.search(sentence_text)):
                 continue  # ground that changed hands as the other side withdrew: no battle for it
-            if family == "take" and RAID_AND_LEAVE.search(sentence_text) and not re.search(
-                    r"\b(?:occupying|occupied|held|holding|controlled|controlling) (?:the |it|them)", sentence_text, re.I):
+            if family == "take" and RAID_AND_LEAVE.search(sentence_text) and not HELD.search(sentence_text):
                 agent, patient = pick(t)
                 out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
                 continue  # overran a camp "before withdrawing": a raid, the ground did not change hands
