@@ -2,6 +2,8 @@ import json
 import math
 from datetime import date
 
+import pytest
+
 from frontlines.export import event_record
 from frontlines.model import Article
 from frontlines.readers import read_paths
@@ -96,3 +98,26 @@ def test_events_across_countries(pipeline):
         events = pipeline.extract(Article("x", day, text)).events
         assert [e.sub_event_type for e in events] == [sub], text
         assert events[0].place is not None and events[0].place.country == country
+
+
+ACLED_STYLE_NOTES = [
+    ("On 30 July 2021, Taliban militants attacked ANSF checkpoints in Kushk district (Herat). 3 ANSF were killed "
+     "and 5 wounded.", date(2021, 7, 30), "Armed clash", "Herat", 3),
+    ("On 12 June 2021, an IED planted by unidentified militants exploded and killed a civilian in Kabul city "
+     "(Kabul).", date(2021, 6, 12), "Remote explosive/landmine/IED", "Kabul", 1),
+    ("On 5 March 2022, junta troops raided and torched houses in a village of Pauk township (Magway region).",
+     date(2022, 3, 5), "Looting/property destruction", "Magway", 0),
+    ("On 4 May 2021, the Taliban captured Burka district center (Baghlan) after clashes with ANDSF.",
+     date(2021, 5, 4), "Non-state actor overtakes territory", "Baghlan", 0),
+    ("On 2 May 2023, around 200 people held a demonstration in Jalalabad city (Nangarhar) demanding the release "
+     "of a detained cleric.", date(2023, 5, 2), "Peaceful protest", "Nangarhar", 0),
+]
+
+
+@pytest.mark.parametrize("text,day,sub,admin1,deaths", ACLED_STYLE_NOTES)
+def test_acled_style_notes(pipeline, text, day, sub, admin1, deaths):
+    events = pipeline.extract(Article("n", day, text)).events
+    assert [e.sub_event_type for e in events] == [sub]
+    e = events[0]
+    assert e.place is not None and e.place.admin1 == admin1
+    assert e.fatalities == deaths and e.event_date == day

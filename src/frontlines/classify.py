@@ -44,8 +44,9 @@ STRATEGIC_FAMILIES = {
 }
 
 INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
-                          r"baton-charged|arrest(?:ed|s)?|detain(?:ed)?|beat(?:en)?|broke up|pepper spray|"
-                          r"stun grenades?|charged at)\b", re.I)
+                          r"baton-charged|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|"
+                          r"participants|marchers|organi[sz]ers|students|people|women|activists)|beat(?:en)?|"
+                          r"broke up|pepper spray|stun grenades?|charged at)\b", re.I)
 EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|"
                        r"fired (?:on|at|into)(?! the air)|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
@@ -214,7 +215,7 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
         head = _mention_head(doc_span, m, base)
         role = _role(head) if head is not None else ""
         if role in ("agent", "patient") and head is not None and trigger_verb is not None and not _same_clause(
-                head, trigger_verb, role):
+                head, trigger_verb, role, trigger_token):
             role = ""  # a subject or object of another clause ("..., and police responded") is no side here
         if role == "speaker":
             speakers.append(m)
@@ -253,10 +254,12 @@ def _governing_verb(token: Any) -> Any:
     return current
 
 
-def _same_clause(mention_head: Any, trigger_verb: Any, role: str) -> bool:
+def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None) -> bool:
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
     if verb.i == trigger_verb.i:
         return True
+    if trigger_token is not None and verb.head.i == trigger_token.i:
+        return True  # "an IED planted by militants": a clause describing the trigger noun itself
     # "X tore down barriers and stormed parliament": coordinated verbs share their subject.
     if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
         return True
@@ -463,6 +466,9 @@ def classify(
                       for c in out)
     if "clash" in by_family and "arrest" in by_family and all(t.weak for t in by_family["clash"]):
         del by_family["clash"]  # "arrested during raids": an arrest, not a battle
+    if "clash" in by_family and "looting" in by_family and all(t.weak for t in by_family["clash"]) and \
+            len({m.name or m.kind for m in armed}) < 2:
+        del by_family["clash"]  # "troops raided and torched houses": nobody fought back
     if "clash" in by_family:
         strong = [t for t in by_family["clash"] if not t.weak]
         if strong or len(armed) >= 1:

@@ -52,8 +52,9 @@ _BEFORE = re.compile(
     r"south-?western|northeastern|northwestern|southeastern|southwestern|parts\s+of|across))|"
     r"(?P<governor>governor\s+of))\s+(?:the\s+)?$", re.IGNORECASE)
 _LINK = re.compile(
-    r"^(?:'s|’s)?\s*(?:province|district|city|town|village|township|county|area|region|state)?\s*"
-    r"(?:,|of|in)\s*"
+    r"^(?:'s|’s)?\s*(?:province|district|city|town|village|township|county|area|region|state|"
+    r"district\s+cent(?:er|re)|(?:district\s+)?headquarters)?\s*"
+    r"(?:,|of|in|\()\s*"
     r"(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _GOVERNOR_AFTER = re.compile(r"^(?:'s|’s)\s+(?:provincial\s+)?governor", re.IGNORECASE)
@@ -177,6 +178,11 @@ class Geoparser:
                 a.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
                 # "X district of Y" is a firm claim; "X, Y" may just be a list, so it only nudges.
                 a.strict = bool(re.search(r"\b(?:of|in)\b", gap)) or a.want in (ADMIN2, CITY)
+                if "(" in gap and text[b.end:b.end + 2].lstrip().startswith((")", ",")) and b.want < 0:
+                    # ACLED-style "Kushk district (Herat)", "Pauk township (Magway region)": the bracket names
+                    # the province, not its capital.
+                    b.want = ADMIN1
+                    b.cue = b.cue or "province"
         self.last_focus = focus
         return out
 

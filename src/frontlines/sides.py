@@ -173,7 +173,7 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if sub in ("Change to group/activity", "Headquarters or base established", "Other") and \
                 actor2 is not None and (actor2.inter in (1, 7) and sub != "Other" or actor2.inter == 7):
             actor2 = None  # a group's own decision: the state or residents mentioned around it are not a side
-        if sub == "Looting/property destruction" and actor2 is not None and actor2.inter != 7:
+        if sub == "Looting/property destruction" and (actor2 is None or actor2.inter != 7):
             actor2 = _civilians(country) if re.search(r"\b(?:shops?|homes?|houses?|markets?|villages?|"
                                                       r"property|residents|civilians)\b", sentence, re.I) else None
         if sub == "Arrests" and actor2 is None:
