@@ -169,6 +169,8 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
         (r"\b(?:in|over|during)\s+(?:the\s+)?(?:(?:past|last)\s+(?:few\s+|couple\s+of\s+)?days|recent\s+days)\b"
          r"|\brecent\s+days\b", "recent"),
         (r"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<h>24|48|72)\s+hours\b", "hours"),
+        (rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+{_NUM}\s+(?P<u>days|weeks)\b",
+         "past_n"),
         (r"\b(?:in|over|during)\s+(?:the\s+)?(?:(?:past|last)\s+(?:few\s+|couple\s+of\s+)?weeks|recent\s+weeks)\b",
          "recent_weeks"),
         (r"\b(?:in|over|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?P<u>days|weeks|months)\b", "coming"),
@@ -280,6 +282,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
         return _Cand(s, e, pub - timedelta(days=3), pub, 2)
     if kind == "hours":
         return _Cand(s, e, pub - timedelta(days=int(g["h"]) // 24), pub, 2)
+    if kind == "past_n":
+        n = (int(g["n"]) if g["n"].isdigit() else _NUM_WORDS.get(" ".join(g["n"].lower().split()), 0)) or 2
+        days = n * (7 if g["u"].lower() == "weeks" else 1)
+        return _Cand(s, e, pub - timedelta(days=days), pub, 2 if days <= 7 else 3)
     if kind == "recent_weeks":
         return _Cand(s, e, pub - timedelta(days=21), pub, 3)
     if kind == "coming":
