@@ -16,8 +16,9 @@ from pathlib import Path
 
 from frontlines.countries import fold
 from frontlines.gazetteer import default_gazetteer, skeleton
-from frontlines.geoparse import Geoparser, event_place
+from frontlines.geoparse import Geoparser
 from frontlines.model import Span
+from frontlines.placing import event_place
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 AFG = SHARED / "afghanistan-admin"

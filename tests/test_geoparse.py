@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.geoparse import Geoparser, event_place, focus_country
+from frontlines.geoparse import Geoparser
 from frontlines.model import Span, Toponym
+from frontlines.placing import event_place, focus_country
 
 AFG = Path(__file__).resolve().parents[2] / "shared" / "data" / "afghanistan-admin"
 

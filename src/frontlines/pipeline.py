@@ -17,12 +17,13 @@ from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_actor
 from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
-from .geoparse import Geoparser, event_place, focus_country
+from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
 from .modality import attempted, excluded_clauses, retrospective, unreal_reason
 from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
+from .placing import event_place, focus_country
 from .sides import UNKNOWN_DOER, complete_sides, country_subject
 from .situation import find_control_claims, find_figures
 from .temporal import event_time, find_times

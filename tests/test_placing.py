@@ -1,0 +1,33 @@
+from frontlines.model import Place, Span, Toponym
+from frontlines.placing import event_place, focus_country
+
+HERAT = Place("Herat", "Afghanistan", 34.35, 62.2, 1, "AF", 4, "South Asia", "Herat", population=574300)
+KABUL = Place("Kabul", "Afghanistan", 34.53, 69.17, 1, "AF", 4, "South Asia", "Kabul", population=3000000)
+TEHRAN = Place("Tehran", "Iran", 35.69, 51.42, 1, "IR", 364, "Middle East", "Tehran", population=7000000)
+AFGHANISTAN = Place("Afghanistan", "Afghanistan", 33.0, 65.0, 3, "AF", 4, "South Asia", feature="country")
+
+TEXT = "Fighting in Herat. Officials in Kabul said more troops were sent. Refugees crossed into Iran."
+
+
+def topo(text: str, place: Place, cue: str = "") -> Toponym:
+    start = TEXT.index(text)
+    return Toponym(start, start + len(text), text, place, cue)
+
+
+def test_focus_country_counts_countries_double():
+    assert focus_country([topo("Herat", HERAT), topo("Kabul", KABUL), topo("Iran", TEHRAN)]) == "AF"
+    assert focus_country([]) is None
+
+
+def test_event_place_takes_the_toponym_in_the_evidence_else_the_one_before():
+    tops = [topo("Herat", HERAT), topo("Kabul", KABUL)]
+    first = TEXT.index("Fighting")
+    assert event_place(tops, TEXT, [Span(first, first + 18, TEXT[first:first + 18])]) == HERAT
+    second = TEXT.index("Officials")
+    place = event_place(tops, TEXT, [Span(second, second + 10, "Officials ")])
+    assert place is not None and place.name == "Herat"  # nothing named yet in the span: the place before it
+
+
+def test_near_cue_lowers_precision():
+    near = event_place([topo("Herat", HERAT, cue="near")], TEXT, [Span(0, 18, TEXT[:18])])
+    assert near is not None and near.geo_precision == 2
