@@ -258,8 +258,8 @@ def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token:
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
     if verb.i == trigger_verb.i:
         return True
-    if trigger_token is not None and verb.head.i == trigger_token.i:
-        return True  # "an IED planted by militants": a clause describing the trigger noun itself
+    if trigger_token is not None and (verb.head.i == trigger_token.i or verb.head.i == trigger_token.head.i):
+        return True  # "an IED planted by militants", "artillery shells fired by the RSF": it describes the trigger
     # "X tore down barriers and stormed parliament": coordinated verbs share their subject.
     if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
         return True
@@ -333,6 +333,10 @@ def classify(
     def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
         r = roles.get(t) or Roles((), (), tuple(mentions))
         agent = next((m for m in r.agents if _is_armed(m)), None)
+        armed_patients = [m for m in r.patients if _is_armed(m)]
+        if agent is None and len(armed_patients) >= 2:
+            # "fighting between Afghan special forces and the Taliban": both sides, in the text's order
+            return armed_patients[0], armed_patients[1]
         patient = next((m for m in r.patients if m is not agent), None)
         if agent is None and r.pronoun_subject and r.speakers:
             agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)

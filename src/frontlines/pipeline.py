@@ -252,7 +252,8 @@ class Pipeline:
 _CLAIM = re.compile(r"\b(?:claimed|claims|claiming|has claimed|took|takes|accepted)\s+(?:responsibility|"
                     r"credit)?(?:\s+for)?\s*(?:the|this|that|these|both)?\s*(?:attacks?|bombings?|blasts?|"
                     r"explosions?|killings?|assault|ambush|raid|abduction|kidnapping|strike)\b|"
-                    r"\bclaimed responsibility\b", re.I)
+                    r"\bclaimed responsibility\b|\b(?:blamed|suspicion fell on|was blamed on|were blamed on|"
+                    r"attributed (?:it|the \w+) to|suspected|accused)\b", re.I)
 
 
 def _apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_mentions: Sequence[list[ActorMention]],
@@ -263,8 +264,9 @@ def _apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_menti
         claim = _CLAIM.search(sent.text)
         if claim is None:
             continue
+        blame = not claim.group(0).lower().startswith(("claim", "has claimed", "took", "takes", "accepted"))
         claimant = next((m for m in mentions if m.kind == "named" and m.inter in (2, 3, 4)
-                         and m.start - sent.start < claim.start()), None)
+                         and (blame or m.start - sent.start < claim.start())), None)
         if claimant is None:
             continue
         target = next((d for d in sorted(drafts, key=lambda d: -d.sentence_index)

@@ -133,8 +133,7 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor2 = None
         elif actor2 is None or actor2.inter != 1:
             actor2 = actor_mod.state_forces(country, on, "police") if country else None
-        if sub == "Excessive force against protesters" and actor2 is not None:
-            actor1, actor2 = actor2, actor1  # the force used is the event: its user comes first
+
     elif etype == "Riots":
         if sub == "Violent demonstration" and actor2 is not None and actor2.inter == 1 and not re.search(
                 r"\b(?:clash\w*|fired|tear ?gas|dispers\w*|arrest\w*|baton\w*|fought|intervened|"
