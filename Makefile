@@ -29,6 +29,7 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/geoparse.py
+	$(BIN)/python bench/linking.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
