@@ -60,7 +60,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failures = 0
     events: list[Event] = []
-    for item in extract_paths(args.paths, default_date=args.date, stdin=sys.stdin):
+    for item in extract_paths(args.paths, default_date=args.date, stdin=sys.stdin, workers=args.workers):
         if isinstance(item, ReadFailure):
             failures += 1
             _report_failure(item)
@@ -80,7 +80,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     progress = _Progress("ingest", not args.quiet)
     summary = ingest_paths(args.paths, args.db, default_date=args.date, stdin=sys.stdin, progress=progress,
-                           on_failure=_report_failure)
+                           on_failure=_report_failure, workers=args.workers)
     progress.close()
     print(f"{summary.articles} articles read ({summary.new_articles} new, {summary.skipped_articles} already "
           f"stored), {summary.events} events extracted, {len(summary.failures)} failures -> {args.db}",
@@ -224,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS + ("table",), default="jsonl")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--date", type=_date, help="publication date for .txt files without a date header")
+    p.add_argument("--workers", type=int, default=1, help="extract in this many processes (one model each)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract and store in SQLite (idempotent)")
@@ -231,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="frontlines.db")
     p.add_argument("--date", type=_date)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    p.add_argument("--workers", type=int, default=1, help="extract in this many processes (one model each)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="list stored events")
