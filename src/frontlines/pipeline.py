@@ -117,7 +117,8 @@ class Pipeline:
             token = _token_at(span, trig.start - base)
             if token is None:
                 continue
-            if trig.family == "clash" and token.dep_ == "amod":
+            last = _token_at(span, trig.end - 1 - base)
+            if trig.family == "clash" and last is not None and last.dep_ == "amod":
                 continue  # "the besieged town of Douma": a description, not this report's event
             if unreal_reason(token, historic_tokens) is not None:
                 continue
