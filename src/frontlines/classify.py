@@ -456,6 +456,13 @@ def classify(
             if patient is not None and not _is_armed(patient):
                 patient = None
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.7))
+            # "...had taken Kandahar, a day after Herat fell": a second taking in a clause of its own.
+            for extra in by_family[family][1:]:
+                if separate(t, extra) and not any(c.trigger == extra for c in out):
+                    agent2, patient2 = pick(extra)
+                    out.append(EventCandidate(sub, extra, agent2 if _is_armed(agent2) else agent,
+                                              patient2 if _is_armed(patient2) else patient, confidence=0.6))
+                    break
 
     for family in ("abduction", "sexual"):
         if family in by_family:
