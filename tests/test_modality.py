@@ -47,3 +47,11 @@ def test_excluded_clauses_cut_conditionals_out_of_evidence():
     cut = [doc.text[a:b] for a, b in ranges]
     assert any("if help does not come" in c for c in cut)
     assert all("clashed" not in c for c in cut)
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    ("If talks fail, fighting may resume.", "fighting"),
+    ("The ministry said it was investigating reports of an air strike.", "strike"),
+])
+def test_more_unreal_statements(sentence, trigger):
+    assert reason(sentence, trigger) is not None

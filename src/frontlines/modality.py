@@ -21,6 +21,7 @@ INTENTION_HEADS = frozenset({
 })
 APPEAL_HEADS = frozenset({"call", "demand", "urge", "push", "press", "appeal", "ask", "plead", "lobby", "hope",
                           "wait", "prepare", "brace", "pray", "campaign", "negotiate", "talk"})
+UNCONFIRMED_HEADS = frozenset({"investigate", "probe", "verify", "examine", "rumour", "rumor", "speculate"})
 DENIAL_HEADS = frozenset({"deny", "dismiss", "reject", "refute"})
 # Nouns that make what they govern unreal: "fears of an attack", "plans for an offensive", "threat of".
 UNREAL_NOUNS = frozenset({"fear", "plan", "threat", "risk", "possibility", "prospect", "danger", "warning",
@@ -69,6 +70,11 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
     if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negated"
+    if trigger.dep_ in ("nsubj", "csubj", "nsubjpass") and trigger.head.i != trigger.i:
+        # "fighting may resume", "an offensive will begin": the trigger names what the modal verb is about
+        for child in trigger.head.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+                return "future" if child.lower_ in ("will", "shall", "'ll", "wo") else "hypothetical"
     for child in clause.children:
         if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("nobody", "none", "nothing") or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
@@ -86,6 +92,8 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
             return "intention"
         if lemma in DENIAL_HEADS:
             return "denied"
+        if lemma in UNCONFIRMED_HEADS and node.i != trigger.i:
+            return "unconfirmed"  # "investigating reports of an air strike"
         if via in ("pobj", "prep", "acl", "nmod", "compound") and lemma in UNREAL_NOUNS:
             return "intention"
         if via == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in previous.children):
