@@ -349,3 +349,12 @@ def test_futures_negations_and_a_disputed_boast() -> None:
     claims = p.claims()
     assert [(c.actor, c.status, c.place_text, c.attribution, c.disputed_by) for c in claims] == [
         ("Taliban", "captured", "Kunduz", "Taliban", "officials")]
+
+
+def test_place_text_is_cleaned_of_speakers_and_times():
+    from frontlines.situation import _clean_place_text
+
+    assert _clean_place_text("The provincial governor's spokesman says the district centre") == "the district centre"
+    assert _clean_place_text("Jalalabad early") == "Jalalabad"
+    assert _clean_place_text("the governor's compound by the afternoon") == "the governor's compound"
+    assert _clean_place_text("#Kunduz city") == "Kunduz city"

@@ -474,7 +474,10 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
             if when is None or actor is None:
                 continue
             attribution = _attribution(sent, tok, sents, toponyms, reporter)
-            for place_text, place in targets:
+            for raw_text, place in targets:
+                place_text = _clean_place_text(raw_text)
+                if not place_text or (place is None and not _PLACE_NOUN.search(place_text)):
+                    continue  # "territory in the autumn": no place a reader could map
                 key = (actor, status, place.name if place else place_text)
                 if key in seen:
                     continue
@@ -486,6 +489,23 @@ def find_control_claims(article: Article, sents: Sequence[Sentence], toponyms: S
                     id=content_key(article.content_hash, "claim", status, actor, place_text, cue.start),
                 ))
     return [_with_dispute(c, sents, toponyms) for c in claims]
+
+
+_SPEECH_PREFIX = re.compile(r"^.*\b(?:says?|said|reports?|reported|told|according\s+to|claims?)\s+(?:that\s+)?",
+                            re.I)
+_TRAILING = re.compile(r"\s+(?:early|late|by\s+the\s+\w+|and\s+(?:left|fled|went)\b.*|on\s+(?:monday|tuesday|"
+                       r"wednesday|thursday|friday|saturday|sunday)\b.*|in\s+the\s+(?:morning|afternoon|evening|"
+                       r"autumn|spring|summer|winter)\b.*)$", re.I)
+_PLACE_NOUN = re.compile(r"\b(?:[A-Z]\w+|district|town|city|village|base|crossing|province|airport|land|country|area|"
+                         r"centre|center|compound|checkpoints?|posts?|positions|headquarters|valley|capital|port|"
+                         r"market|bridge|highway|road|border)\b")
+
+
+def _clean_place_text(text: str) -> str:
+    """"The governor's spokesman says the district centre" -> "the district centre"; "Jalalabad early" ->
+    "Jalalabad": the words that name the place, without the speaker or the time around them."""
+    text = _SPEECH_PREFIX.sub("", text.strip().lstrip("#"))
+    return _TRAILING.sub("", text).strip(" ,;:")
 
 
 def _with_dispute(claim: ControlClaim, sents: Sequence[Sentence], toponyms: Sequence[Toponym]) -> ControlClaim:
