@@ -159,6 +159,8 @@ class Pipeline:
                 # No date of its own: the report is still on the day named just before ("on Tuesday ... Jets
                 # later struck ..."), else on the publication day.
                 when, precision = _inherited_date(self._dates, sent.index) or (when, precision)
+                if _DAY_BEFORE.search(segment):
+                    when = when - timedelta(days=1)  # "hours earlier", "the previous day": before that day
             else:
                 when = _representative_day(ref, article.date)
             lo, hi = _segment_range(sent, cand, candidates)
@@ -380,6 +382,8 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     return cand
 
 
+_DAY_BEFORE = re.compile(r"\b(?:hours earlier|the (?:previous|preceding) (?:day|night|evening)|the day before|"
+                         r"a day earlier|the night before|the evening before)\b", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|claimed|added|stated|tweeted|wrote)"
                       r"(?:\s+\w+){0,3}\s+(?:late\s+|early\s+)?on\s*$", re.I)
 
