@@ -209,6 +209,12 @@ class Pipeline:
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
         if recent:
             return recent[-1].place, False
+        later = [t for t in toponyms if t.start >= sent.end and t.place is not None
+                 and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        if later:
+            # "The city is in mourning. ... families spent the night at hospitals across Kabul": a report
+            # may name its city only after the event.
+            return later[0].place, False
         # Only a country the text names as a place may stand in: a demonym ("Russian warplanes struck ...")
         # says who acted, not where.
         if any(t.place is not None and t.place.feature == "country" and t.place.iso2 == country for t in toponyms):
