@@ -44,6 +44,7 @@ STRATEGIC_FAMILIES = {
 }
 
 INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
+                          r"lathi-?charg\w*|lathis?|baton charge\w*|cane-charg\w*|"
                           r"baton-charged|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|"
                           r"participants|marchers|organi[sz]ers|students|people|women|activists)|beat(?:en)?|"
                           r"broke up|pepper spray|stun grenades?|charged at)\b", re.I)
@@ -52,7 +53,8 @@ EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fir
                        r"killed|killing|gunned down|died|dead)\b", re.I)
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
-                          r"attacked (?:police|security|officers)|burn(?:ed|t)|looted|riot(?:ed|ing|ers|s)?|"
+                          r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
+                          r"riot(?:ed|ing|ers|s)?|"
                           r"ransacked|smashed)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
