@@ -188,6 +188,26 @@ def _version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def _event_filter(alias: str, country: str | None, since: date | None, until: date | None,
+                  event_type: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause shared by the event and linked-event readers; ``alias`` names the table."""
+    where: list[str] = []
+    params: list[object] = []
+    if country:
+        where.append(f"(lower({alias}.country) = lower(?) OR substr({alias}.event_id_cnty, 1, 3) = ?)")
+        params += [country, _alpha3(country)]
+    if since:
+        where.append(f"{alias}.event_date >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append(f"{alias}.event_date <= ?")
+        params.append(until.isoformat())
+    if event_type:
+        where.append(f"lower({alias}.event_type) = lower(?)")
+        params.append(event_type)
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
 class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
@@ -378,21 +398,7 @@ class Store:
         event_type: str | None = None,
     ) -> list[Event]:
         """Stored events, oldest first; ``country`` is a name or an ISO alpha-2/alpha-3 code, any case."""
-        where: list[str] = []
-        params: list[object] = []
-        if country:
-            where.append("(lower(e.country) = lower(?) OR substr(e.event_id_cnty, 1, 3) = ?)")
-            params += [country, _alpha3(country)]
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(since.isoformat())
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(until.isoformat())
-        if event_type:
-            where.append("lower(e.event_type) = lower(?)")
-            params.append(event_type)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        clause, params = _event_filter("e", country, since, until, event_type)
         conn = self._conn
         spans: dict[str, list[Span]] = {}
         for event_id, start, end, text in conn.execute(
@@ -602,21 +608,7 @@ class Store:
         event_type: str | None = None,
     ) -> list[tuple[Event, list[str]]]:
         """Stored linked events (oldest first) with their mention ids in report order; filters as events()."""
-        where: list[str] = []
-        params: list[object] = []
-        if country:
-            where.append("(lower(l.country) = lower(?) OR substr(l.event_id_cnty, 1, 3) = ?)")
-            params += [country, _alpha3(country)]
-        if since:
-            where.append("l.event_date >= ?")
-            params.append(since.isoformat())
-        if until:
-            where.append("l.event_date <= ?")
-            params.append(until.isoformat())
-        if event_type:
-            where.append("lower(l.event_type) = lower(?)")
-            params.append(event_type)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        clause, params = _event_filter("l", country, since, until, event_type)
         conn = self._conn
         members: dict[str, list[str]] = {}
         for linked_id, mention_id in conn.execute(
