@@ -133,6 +133,9 @@ _TOLL_RE = re.compile(
 _SUPERSEDED_RE = re.compile(r"\b(?:initial|earlier|previous|first|preliminary|original|old)\s+(?:death\s+)?"
                             r"(?:toll|count|figure|estimate)\s+(?:of\s+)?$", re.IGNORECASE)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TOLL_FAR_RE = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b[^.;!?]{0,160}?\b(?:rose|has\s+risen|had\s+risen|"
+                          r"climbed|jumped|increased|reached|stood|stands|hit|now\s+stands)\s+(?:to\s+|at\s+)?"
+                          r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.IGNORECASE)
 _SUBSET_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|among\s+the\s+dead(?:\s+were)?)\s*$",
                         re.IGNORECASE)
 _NEG_LEFT_RE = re.compile(r"\b(?:none\s+of|no|not|nor)\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
@@ -286,6 +289,11 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
     elif (t := _TOLL_RE.search(left)) is not None and not _FROM_RE.search(left):
         r.role, r.how, r.total = "killed", "left", True
         r.span = (mention.start - len(left) + t.start(), mention.np_end)
+    elif (t := _TOLL_FAR_RE.search(far := text[max(0, mention.start - 200) : mention.start])) is not None:
+        # "The death toll from Saturday's bombing outside the school rose to 85": the toll's verb is far from
+        # the word "toll", but the figure is still the total.
+        r.role, r.how, r.total = "killed", "left", True
+        r.span = (mention.start - len(far) + t.start(), mention.np_end)
     elif (b := _BODIES_LEFT_RE.search(left) or _REFLEXIVE_AND_RE.search(left)) is not None:
         r.role, r.how = "killed", "left"
         r.span = (mention.start - len(left) + b.start(), mention.np_end)

@@ -72,7 +72,8 @@ ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce",
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
                           "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
 ATTACK_WORDS = re.compile(r"\b(?:attack|raid|storm|ambush|assault)", re.I)
-NATURAL = re.compile(r"\b(?:earthquake|flood(?:s|ing)?|landslides?|cyclone|hurricane|storm|typhoon|tsunami|"
+NATURAL = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|flood(?:s|ing)?|landslides?|cyclone|hurricane|storm|"
+                     r"typhoon|tsunami|"
                      r"avalanche|drought|heatwave|road accident|car crash|traffic accident|plane crash|collapsed|"
                      r"lightning|outbreak|epidemic|cholera|stampede|fire broke out|accident(?:al|ally)?|overturned|"
                      r"derail(?:ed|ment)?|collided|collision|gas cylinder|fuel tanker|short circuit|electrical fault|"
@@ -95,7 +96,7 @@ STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army 
 DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|held back|hold(?:ing)? back|"
                        r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
-                          r"attacked|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
+                          r"attack(?:ed|s)?|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,9 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
         if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
             if lemma in INTENTION_HEADS:
                 return "intention"
+        if via == "dobj" and previous.pos_ == "NOUN" and lemma in INTENTION_HEADS | {"plot", "prepare", "organise",
+                                                                                    "organize"}:
+            return "intention"  # "planning attacks", "threatened strikes": the attack has not happened
         if via == "pobj" and previous.head.lower_ == "for" and lemma in APPEAL_HEADS:
             return "intention"  # "called for a ceasefire"
         if via == "prep" and previous.lower_ == "for" and lemma in APPEAL_HEADS:
