@@ -166,18 +166,26 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
     return tuple(sorted(found, key=lambda x: x.start))
 
 
-def era_label(iso2: str, on: date) -> str:
-    for start, end, label in _eras().get(iso2, []):
+def _era(iso2: str, on: date) -> list[Any]:
+    for era in _eras().get(iso2, []):
+        start, end = era[0], era[1]
         if date.fromisoformat(start) <= on and (end is None or on < date.fromisoformat(end)):
-            return str(label)
-    return ""
+            return list(era)
+    return []
+
+
+def era_label(iso2: str, on: date) -> str:
+    era = _era(iso2, on)
+    return str(era[2]) if era else ""
 
 
 def state_actor_name(kind: str, country: CountryInfo, on: date) -> str:
     prefix = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}[kind]
-    label = era_label(country.iso2, on)
+    era = _era(country.iso2, on)
+    label = str(era[2]) if era else ""
     name = f"the {country.name}" if country.iso2 in _WITH_ARTICLE else country.name
-    return f"{prefix} {name}" + (f" ({label})" if label else "")
+    suffix = f" {era[3]}" if len(era) > 3 else ""  # "Military Forces of Yemen (2012-2022) Hadi"
+    return f"{prefix} {name}" + (f" ({label})" if label else "") + suffix
 
 
 @dataclass(frozen=True)
