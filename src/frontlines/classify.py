@@ -301,6 +301,9 @@ def _role(token: Any) -> str:
         return "speaker"
     if dep in ("nsubjpass", "dobj", "attr", "oprd"):
         return "patient"
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and head.head.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+        return _role(head.head)  # "members of the 400 Mawozo gang kidnapped...": the phrase's role is the gang's
     if dep == "pobj" and head.lower_ in ("against", "on", "at", "targeting", "with", "between", "into", "of", "from"):
         return "patient"
     if dep == "conj":

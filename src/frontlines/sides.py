@@ -98,11 +98,15 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 and actor2.inter in (1, 8) and not re.search(r"\bdrones?\b", sentence, re.I):
             actor1, actor2 = actor2, actor1  # warplanes belong to states
         if actor1 is None:
-            if sub == "Shelling/artillery/missile attack" and dominant is not None and (
-                    actor2 is None or actor2.name != dominant.name) and re.search(
-                    r"\b(?:rockets?|mortars?)\b", sentence, re.I) and not re.search(
-                    r"\b(?:army|military|troops|artillery)\b", sentence, re.I):
-                actor1 = dominant  # rockets and mortars with no named user: the insurgency's usual weapons
+            foreign = _foreign_demonym(sentence, country, on)
+            if foreign is not None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+                actor1 = foreign  # "warplanes believed to be Russian", "a Turkish drone"
+            elif sub == "Shelling/artillery/missile attack" and not re.search(
+                    r"\b(?:army|military|troops|artillery|government forces|soldiers)\b", sentence, re.I):
+                # Rockets, mortars and shells with no named user: the article's armed group if it has one,
+                # else an unidentified one; the state is not presumed to shell its own towns.
+                actor1 = dominant if dominant is not None and (actor2 is None or actor2.name != dominant.name) \
+                    else _unidentified(country)
             elif sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
                 actor1 = state
             elif dominant is not None and sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
@@ -183,6 +187,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
         actor2 = None
     return actor1, actor2, assoc2
+
+
+def _foreign_demonym(sentence: str, country: str, on: date) -> Actor | None:
+    """The one foreign country a sentence names by its people's adjective ("Russian", "Turkish"), as the doer of
+    a strike nobody else is named for."""
+    from .countries import lookup_country
+
+    found = {info.iso2 for word in re.findall(r"\b[A-Z][a-z]+\b", sentence)
+             for info in [lookup_country(word)] if info is not None and info.iso2 != country
+             and word not in info.name.split()}
+    if len(found) != 1:
+        return None
+    return actor_mod.country_actor(next(iter(found)), on, country)
 
 
 def _unarmed(actor: Actor) -> bool:
