@@ -84,7 +84,8 @@ AGGREGATE = re.compile(r"\b(?:since (?:the (?:war|conflict|fighting|coup|offensi
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                        r"december) \d{4}|\d{4})|so far this (?:year|month)|in total|year after (?:the )?war|"
                        r"years? of (?:war|conflict|fighting)|over the past (?:year|months|decade)|this year alone|"
-                       r"death toll (?:in|of) the (?:war|conflict))\b", re.I)
+                       r"death toll (?:in|of) the (?:war|conflict)|(?:have|has) been (?:fighting|battling|clashing)|"
+                       r"for (?:two|three|four|five|several|many|\d+) (?:years|decades))\b", re.I)
 CONFLICT_DEAL = re.compile(r"\b(?:cease-?fire|truce|peace|prisoners?|hostages?|captives|withdraw\w*|surrender\w*|"
                            r"settlement|disarm\w*|demobili[sz]\w*|amnesty|exchange|swap|non-aggression|"
                            r"humanitarian (?:pause|corridor))\b", re.I)

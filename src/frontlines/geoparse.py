@@ -178,6 +178,12 @@ class Geoparser:
                 a.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
                 # "X district of Y" is a firm claim; "X, Y" may just be a list, so it only nudges.
                 a.strict = bool(re.search(r"\b(?:of|in)\b", gap)) or a.want in (ADMIN2, CITY)
+                if b.want < 0 and (a.want in (ADMIN2, CITY) or a.cue in ("district", "village", "town")) and \
+                        re.search(r"\b(?:in|of)\b|,", gap):
+                    # "Qarah Bagh district in Ghazni", "a village of Kunduz": the second name encloses the first,
+                    # so it is the province, not its capital.
+                    b.want = ADMIN1
+                    b.cue = b.cue or "province"
                 if "(" in gap and text[b.end:b.end + 2].lstrip().startswith((")", ",")) and b.want < 0:
                     # ACLED-style "Kushk district (Herat)", "Pauk township (Magway region)": the bracket names
                     # the province, not its capital.

@@ -490,8 +490,14 @@ def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]
             token = token.head.head
         head = token.head if token is not None else None
         if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
-                "after", "following", "since", "amid", "despite", "before", "during"):
+                "after", "following", "since", "amid", "despite", "before", "during", "under"):
             continue
+        verb = token
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is not None and verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("after", "since", "following") for c in verb.children):
+            continue  # "shells fell on the city a month after JNIM announced a blockade": background
         out.append(t)
     return out or kept
 
