@@ -67,3 +67,23 @@ def test_info_and_reload(gaz: Gazetteer) -> None:
     assert gaz.path is not None
     again = Gazetteer.load(Path(gaz.path))
     assert len(again) == len(gaz)
+
+
+def test_build_from_a_geonames_dump_adds_places_and_real_district_points(tmp_path) -> None:
+    from frontlines.gazetteer import build
+
+    gaz0 = Gazetteer.load()
+    district = gaz0.admin2("Pashtun Zarghun", "AF")
+    assert district is not None
+    fields = ["9999991", "Qalai Testabad", "Qalai Testabad", "Testabad", "36.7", "68.9", "P", "PPL", "AF", "",
+              "24", "", "", "", "1200", "", "500", "Asia/Kabul", "2024-01-01"]
+    adm2 = [str(district.geonameid), "Pashtun Zarghun", "Pashtun Zarghun", "", "34.33", "61.88", "A", "ADM2",
+            "AF", "", "11", "", "", "", "0", "", "900", "Asia/Kabul", "2024-01-01"]
+    dump = tmp_path / "AF.txt"
+    dump.write_text("\t".join(fields) + "\n" + "\t".join(adm2) + "\n", encoding="utf-8")
+    path = build(tmp_path / "gaz.pickle", extra_sources=[dump])
+    richer = Gazetteer.load(path)
+    assert any(p.name == "Qalai Testabad" and p.iso2 == "AF" for p in richer.lookup("Testabad"))
+    moved = richer.admin2("Pashtun Zarghun", "AF")
+    assert moved is not None and (moved.latitude, moved.longitude) == (34.33, 61.88)
+    assert moved.geo_precision == 2

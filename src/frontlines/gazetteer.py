@@ -371,7 +371,7 @@ def _read_geonames_dump(path: Path, b: _Builder) -> None:
 
 
 def _ingest_geonames(lines: Iterable[str], b: _Builder) -> None:
-    known = set(b.gid)
+    known = {gid: i for i, gid in enumerate(b.gid) if gid}
     admin1_names: dict[tuple[str, str], str] = {}
     rows = []
     for line in lines:
@@ -386,6 +386,12 @@ def _ingest_geonames(lines: Iterable[str], b: _Builder) -> None:
     for f in rows:
         gid = int(f[0])
         if gid in known:
+            i = known[gid]
+            if b.feat[i] in (ADMIN1, ADMIN2) and b.pop[i] == 0:
+                # The packaged data had no town inside this unit and lent it its parent's point; the dump has
+                # the unit's own point, which ends that borrowing (and its geo_precision 3).
+                b.lat[i], b.lon[i] = float(f[4]), float(f[5])
+                b.pop[i] = max(int(f[14] or 0), 1)
             continue
         feat = {"ADM1": ADMIN1, "ADM2": ADMIN2}.get(f[7], CITY)
         name = display_name(f[2] or f[1])
