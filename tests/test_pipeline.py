@@ -121,3 +121,14 @@ def test_acled_style_notes(pipeline, text, day, sub, admin1, deaths):
     e = events[0]
     assert e.place is not None and e.place.admin1 == admin1
     assert e.fatalities == deaths and e.event_date == day
+
+
+def test_sources_and_party_claims(pipeline):
+    text = ("Taliban fighters attacked a checkpoint in Kunduz city on Friday, reports Frontier Radio. "
+            "The army said it repelled the attack in Kunduz city, according to one provincial council member.")
+    events = pipeline.extract(Article("s", date(2021, 7, 31), text)).events
+    assert events
+    clash = events[0]
+    assert "Frontier Radio" in clash.sources
+    assert any(t.startswith("claim: Military Forces of Afghanistan") for t in clash.tags)
+    assert "provincial council member" in clash.sources

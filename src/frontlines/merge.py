@@ -34,6 +34,7 @@ class Draft:
     evidence: tuple[Span, ...]
     confidence: float
     country_wide: bool = False  # the sentence speaks of a whole country, not of one place
+    tags: tuple[str, ...] = ()  # e.g. "claimed by Taliban": a party to the conflict is the only source
 
     @property
     def sub_event_type(self) -> str:
@@ -80,6 +81,7 @@ def _absorb(target: Draft, other: Draft) -> None:
         target.actor1, target.actor2 = other.actor1 or target.actor1, other.actor2 or target.actor2
     target.assoc2 = tuple(dict.fromkeys(target.assoc2 + other.assoc2))
     target.sources = tuple(dict.fromkeys(target.sources + other.sources))
+    target.tags = tuple(dict.fromkeys(target.tags + other.tags))
     spans = {(s.start, s.end): s for s in target.evidence + other.evidence}
     target.evidence = tuple(spans[k] for k in sorted(spans))
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)

@@ -46,6 +46,8 @@ ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion
                              "seizure", "takeover", "withdrawal", "handover", "arrest", "arrests"})
 CLAIM_VERBS = frozenset({"claim", "condemn", "deny", "blame", "investigate", "describe", "denounce", "report",
                          "confirm", "responsibility"})
+_ACCORDING_TO = re.compile(r"\baccording to (?:one |a |an |the )?([A-Za-z][\w'.-]*(?: [\w'.-]+){0,5}?)"
+                           r"(?=,|\.|;| who\b| on\b| in\b|$)", re.I)
 _NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
 
 
@@ -55,6 +57,7 @@ class Pipeline:
     def __init__(self, geoparser: Geoparser | None = None) -> None:
         self.geoparser = geoparser or Geoparser()
         self._dates: list[tuple[date, int] | None] = []
+        self._lead_outlets: tuple[str, ...] = ()
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
@@ -88,6 +91,10 @@ class Pipeline:
                           unclaimed=bool(UNKNOWN_DOER.search(text)))
         mentions: list[Draft] = []
         self._dates = _sentence_dates(sents, article.date)
+        # "..., reports the BBC" in the opening lines: the outlet the whole piece relays.
+        self._lead_outlets = _sources(replace(article, source=None), sents[1], ()) if len(sents) > 1 else ()
+        self._lead_outlets = tuple(dict.fromkeys(
+            self._lead_outlets + (_sources(replace(article, source=None), sents[0], ()) if sents else ())))
         for sent, sent_mentions in zip(sents, sentence_mentions, strict=True):
             mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
         _apply_claims(mentions, sents, sentence_mentions, country, article.date, context)
@@ -179,7 +186,8 @@ class Pipeline:
                 killed = 0
             draft = Draft(
                 cand, sent.index, actor1, actor2, assoc2, place, when, precision, ref is not None, killed,
-                _sources(article, sent), evidence, cand.confidence, country_wide,
+                _sources(article, sent, self._lead_outlets), evidence, cand.confidence, country_wide,
+                _party_claims(roles.get(cand.trigger), ev_country, when, context),
             )
             out.extend(_distribute(draft, toponyms, article.text, lo, hi, country))
         return out
@@ -248,6 +256,7 @@ class Pipeline:
             place=m.place,
             fatalities=m.fatalities,
             sources=m.sources,
+            tags=m.tags,
             source_scale="",
             evidence=m.evidence,
             confidence=round(m.confidence, 2),
@@ -527,15 +536,34 @@ def _segment_killed(segment: str, sentence_killed: int, n_events: int) -> int:
     return find_casualties(segment).killed
 
 
-def _sources(article: Article, sent: Sentence) -> tuple[str, ...]:
+def _sources(article: Article, sent: Sentence, lead: Sequence[str] = ()) -> tuple[str, ...]:
+    """The outlet (or the outlet the article relays), then who the sentence cites: outlets ("told the BBC") and
+    named sources ("according to one Kandahar MP")."""
     found: list[str] = []
     if article.source:
         found.append(article.source)
+    else:
+        found.extend(lead)
     for m in _OUTLET.finditer(sent.text):
         name = (m.group("a") or m.group("b") or "").strip().rstrip(".,;:")
         if name and name.split()[0] not in _NOT_OUTLET and name not in found:
             found.append(name)
+    for m in _ACCORDING_TO.finditer(sent.text):
+        who = m.group(1).strip().rstrip(".,;:")
+        if who and len(who.split()) <= 5 and who not in found and who.split()[0] not in _NOT_OUTLET:
+            found.append(who)
     return tuple(found)
+
+
+def _party_claims(roles: Any, country: str, on: date, context: ArticleContext) -> tuple[str, ...]:
+    """"the Taliban said...", "the army said...": a report that rests on a party to the fight is tagged so."""
+    if roles is None:
+        return ()
+    tags = []
+    for m in roles.speakers:
+        if m.armed or m.kind in ("military", "police", "government"):
+            tags.append(f"claim: {resolve_actor(m, country=country, on=on, context=context).name}")
+    return tuple(dict.fromkeys(tags))
 
 
 def _evidence(text: str, sent: Sentence, excluded: Sequence[tuple[int, int]]) -> tuple[Span, ...]:
