@@ -132,3 +132,13 @@ def test_sources_and_party_claims(pipeline):
     assert "Frontier Radio" in clash.sources
     assert any(t.startswith("claim: Military Forces of Afghanistan") for t in clash.tags)
     assert "provincial council member" in clash.sources
+
+
+def test_a_disputed_claim_keeps_the_event_with_both_sides(pipeline):
+    text = ("Taliban forces said on Monday they had captured Bazarak, the provincial centre of Panjshir. "
+            "The National Resistance Front denied the claim and said its fighters held the valley.")
+    events = pipeline.extract(Article("d", date(2021, 9, 6), text)).events
+    assert len(events) == 1
+    e = events[0]
+    assert "disputed" in e.tags and e.confidence < 0.7
+    assert "NRF: National Resistance Front" in e.sources

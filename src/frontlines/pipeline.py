@@ -99,6 +99,7 @@ class Pipeline:
             mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
         _apply_claims(mentions, sents, sentence_mentions, country, article.date, context)
         events = merge_mentions(mentions, country)
+        _mark_disputes(events, sents, sentence_mentions, country, article.date, context)
         finished = tuple(self._finish(article, m) for m in events)
         claims = find_control_claims(article, sents, toponyms, context, country)
         figures = find_figures(article, sents, toponyms)
@@ -293,6 +294,32 @@ def _apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_menti
                                                       "Battles")), None)
         if target is not None and (target.actor1 is None or target.actor1.name.startswith("Unidentified")):
             target.actor1 = resolve_actor(claimant, country=country, on=published, context=context)
+
+
+_DISPUTE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|"
+                      r"contradicted)\b(?:\s+\w+){0,4}?\s+(?:the\s+|this\s+|that\s+|these\s+|such\s+)?"
+                      r"(?:claims?|reports?|accounts?|it|allegations?|involvement|responsibility|any role|"
+                      r"the (?:attack|strike|killing|capture))\b|\bdenied (?:that|any)\b|\b(?:was|were) false\b", re.I)
+
+
+def _mark_disputes(drafts: Sequence[Draft], sents: Sequence[Sentence],
+                   sentence_mentions: Sequence[list[ActorMention]], country: str, published: date,
+                   context: ArticleContext) -> None:
+    """"The Taliban said they took the district; the government denied it": the event stays, with lower
+    confidence, a "disputed" tag and the disputing side among its sources."""
+    for d in drafts:
+        last = max((s.index for s in sents for e in d.evidence if s.start <= e.start < s.end), default=-1)
+        for sent in sents[last:last + 3] if last >= 0 else []:
+            m = _DISPUTE.search(sent.text)
+            if m is None:
+                continue
+            who = next((x for x in sentence_mentions[sent.index] if x.start - sent.start < m.start()), None)
+            d.confidence = max(0.1, d.confidence - 0.2)
+            d.tags = tuple(dict.fromkeys(d.tags + ("disputed",)))
+            if who is not None:
+                name = resolve_actor(who, country=country, on=published, context=context).name
+                d.sources = tuple(dict.fromkeys(d.sources + (name,)))
+            break
 
 
 def _clear_sentence_caches() -> None:
