@@ -1,0 +1,118 @@
+"""Who says so: the outlets and people an event rests on, claims of responsibility, and disputes.
+
+ACLED's ``source`` names the outlets; a claim by a party to the fight is tagged as such, and a claim the same
+article disputes keeps its event with lower confidence and both sides as sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from .actors import ActorMention, ArticleContext, resolve_actor
+from .merge import Draft
+from .model import Article
+from .nlp import Sentence
+
+_OUTLET = re.compile(
+    r"(?:\btold (?:the )?|\breports? (?:the |by the )?|\baccording to (?:the )?|\bcited by (?:the )?|"
+    r"\bquoted by (?:the )?)(?P<a>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})"
+    r"|\b(?:[Aa]n? |[Tt]he )(?P<b>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}) (?:reporter|correspondent|journalist)s?\b"
+)
+
+
+_ACCORDING_TO = re.compile(r"\baccording to (?:one |a |an |the )?([A-Za-z][\w'.-]*(?: [\w'.-]+){0,5}?)"
+                           r"(?=,|\.|;| who\b| on\b| in\b|$)", re.I)
+
+
+_NOT_OUTLET = frozenset({"He", "She", "They", "It", "Him", "Her", "Them", "One", "Local", "Residents", "Officials"})
+
+
+CLAIM_VERBS = frozenset({"claim", "condemn", "deny", "blame", "investigate", "describe", "denounce", "report",
+                         "confirm", "responsibility"})
+
+
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|has claimed|took|takes|accepted)\s+(?:responsibility|"
+                    r"credit)?(?:\s+for)?\s*(?:the|this|that|these|both)?\s*(?:attacks?|bombings?|blasts?|"
+                    r"explosions?|killings?|assault|ambush|raid|abduction|kidnapping|strike)\b|"
+                    r"\bclaimed responsibility\b|\b(?:blamed|suspicion fell on|was blamed on|were blamed on|"
+                    r"attributed (?:it|the \w+) to|suspected|accused)\b", re.I)
+
+
+def apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_mentions: Sequence[list[ActorMention]],
+                  country: str, published: date, context: ArticleContext) -> None:
+    """"Islamic State later claimed the attack": the claimant is the perpetrator of the violent event just
+    reported, when that event's doer was not named."""
+    for sent, mentions in zip(sents, sentence_mentions, strict=True):
+        claim = _CLAIM.search(sent.text)
+        if claim is None:
+            continue
+        blame = not claim.group(0).lower().startswith(("claim", "has claimed", "took", "takes", "accepted"))
+        claimant = next((m for m in mentions if m.kind == "named" and m.inter in (2, 3, 4)
+                         and (blame or m.start - sent.start < claim.start())), None)
+        if claimant is None:
+            continue
+        target = next((d for d in sorted(drafts, key=lambda d: -d.sentence_index)
+                       if d.sentence_index <= sent.index and sent.index - d.sentence_index <= 2
+                       and d.candidate.event_type in ("Explosions/Remote violence", "Violence against civilians",
+                                                      "Battles")), None)
+        if target is not None and (target.actor1 is None or target.actor1.name.startswith("Unidentified")):
+            target.actor1 = resolve_actor(claimant, country=country, on=published, context=context)
+
+
+_DISPUTE = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|"
+                      r"contradicted)\b(?:\s+\w+){0,4}?\s+(?:the\s+|this\s+|that\s+|these\s+|such\s+)?"
+                      r"(?:claims?|reports?|accounts?|it|allegations?|involvement|responsibility|any role|"
+                      r"the (?:attack|strike|killing|capture))\b|\bdenied (?:that|any)\b|\b(?:was|were) false\b", re.I)
+
+
+def mark_disputes(drafts: Sequence[Draft], sents: Sequence[Sentence],
+                   sentence_mentions: Sequence[list[ActorMention]], country: str, published: date,
+                   context: ArticleContext) -> None:
+    """"The Taliban said they took the district; the government denied it": the event stays, with lower
+    confidence, a "disputed" tag and the disputing side among its sources."""
+    for d in drafts:
+        last = max((s.index for s in sents for e in d.evidence if s.start <= e.start < s.end), default=-1)
+        for sent in sents[last:last + 3] if last >= 0 else []:
+            m = _DISPUTE.search(sent.text)
+            if m is None:
+                continue
+            who = next((x for x in sentence_mentions[sent.index] if x.start - sent.start < m.start()), None)
+            d.confidence = max(0.1, d.confidence - 0.2)
+            d.tags = tuple(dict.fromkeys(d.tags + ("disputed",)))
+            if who is not None:
+                name = resolve_actor(who, country=country, on=published, context=context).name
+                d.sources = tuple(dict.fromkeys(d.sources + (name,)))
+            break
+
+
+def sources_of(article: Article, sent: Sentence, lead: Sequence[str] = ()) -> tuple[str, ...]:
+    """The outlet (or the outlet the article relays), then who the sentence cites: outlets ("told the BBC") and
+    named sources ("according to one Kandahar MP")."""
+    found: list[str] = []
+    if article.source:
+        found.append(article.source)
+    else:
+        found.extend(lead)
+    for m in _OUTLET.finditer(sent.text):
+        name = (m.group("a") or m.group("b") or "").strip().rstrip(".,;:")
+        if name and name.split()[0] not in _NOT_OUTLET and name not in found:
+            found.append(name)
+    for m in _ACCORDING_TO.finditer(sent.text):
+        who = m.group(1).strip().rstrip(".,;:")
+        if who and len(who.split()) <= 5 and who not in found and who.split()[0] not in _NOT_OUTLET:
+            found.append(who)
+    return tuple(found)
+
+
+def party_claims(roles: Any, country: str, on: date, context: ArticleContext) -> tuple[str, ...]:
+    """"the Taliban said...", "the army said...": a report that rests on a party to the fight is tagged so."""
+    if roles is None:
+        return ()
+    tags = []
+    for m in roles.speakers:
+        if m.armed or m.kind in ("military", "police", "government"):
+            tags.append(f"claim: {resolve_actor(m, country=country, on=on, context=context).name}")
+    return tuple(dict.fromkeys(tags))
