@@ -45,3 +45,10 @@ def test_two_groups_mobilising_are_two_developments():
     a = draft(HERAT, sub="Change to group/activity", actor=Actor("Militia (A)", 3))
     b = draft(HERAT, sub="Change to group/activity", start=30, actor=Actor("Militia (B)", 3))
     assert len(merge_mentions([a, b], "AF")) == 2
+
+
+def test_one_demonstration_told_twice_takes_its_worst_moment():
+    calm = draft(HERAT, sub="Peaceful protest", actor=Actor("Protesters (Afghanistan)", 6))
+    dispersed = draft(HERAT, sub="Protest with intervention", start=40, actor=Actor("Protesters (Afghanistan)", 6))
+    merged = merge_mentions([calm, dispersed], "AF")
+    assert [m.sub_event_type for m in merged] == ["Protest with intervention"]

@@ -57,9 +57,16 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return coarse.feature == "admin1" and bool(coarse.admin1) and coarse.admin1 == fine.admin1
 
 
+# One demonstration, told in two sentences ("300 people protested ... Police detained several of them"), is one
+# event coded by what happened to it at worst.
+PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
+
+
 def _compatible(a: Draft, b: Draft) -> bool:
     if a.sub_event_type != b.sub_event_type:
-        return False
+        if not (a.sub_event_type in PROTEST_RANK and b.sub_event_type in PROTEST_RANK
+                and a.event_date == b.event_date):
+            return False
     if not _same_place(a.place, b.place):
         return False
     if a.candidate.event_type == "Strategic developments" and a.actor1 and b.actor1 and \
@@ -69,6 +76,9 @@ def _compatible(a: Draft, b: Draft) -> bool:
 
 
 def _absorb(target: Draft, other: Draft) -> None:
+    if PROTEST_RANK.get(other.sub_event_type, 0) > PROTEST_RANK.get(target.sub_event_type, 0):
+        target.candidate = other.candidate
+        target.actor1, target.actor2 = other.actor1, other.actor2
     if other.place is not None and (target.place is None or other.place.geo_precision < target.place.geo_precision):
         target.place = other.place
     if other.date_explicit and (not target.date_explicit or other.event_date < target.event_date):
