@@ -60,7 +60,7 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
 INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;,]*)$", re.I)
 FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|assault|offensive|gunfire|"
-                      r"firefight|heavy resistance|street battles)\b", re.I)
+                      r"firefight|heavy resistance|street battles|under fire|exchange of fire|air strikes?)\b", re.I)
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
                             r"retreated|leaving)\b", re.I)
 CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-laden|bombings?", re.I)

@@ -453,7 +453,11 @@ def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]
     if len({t.family for t in kept}) < 2:
         return kept
     out = []
+    takes = any(t.family in ("take", "retake") for t in kept)
     for t in kept:
+        if t.family == "transfer" and takes:
+            out.append(t)  # "recaptured the town after the militants pulled out": one change of hands, kept whole
+            continue
         token = _token_at(span, t.start - base)
         # Climb "a week of clashes" to the preposition that governs the whole phrase.
         while token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
