@@ -542,8 +542,8 @@ def classify(
         if family not in by_family:
             continue
         t = first(family)
-        if family in ("arrest", "looting") and violent_out:
-            continue
+        if family in ("arrest", "looting", "other") and violent_out:
+            continue  # what happened during a fight (a prison emptied, shops looted) is part of that fight
         if family == "transfer" and (any(c.event_type == "Battles" for c in out) or (
                 "arrest" in by_family and not separate(by_family["arrest"][0], t))):
             continue

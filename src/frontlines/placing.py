@@ -36,7 +36,8 @@ def focus_country(toponyms: Sequence[Toponym]) -> str | None:
     return max(votes, key=lambda k: votes[k]) if votes else None
 
 
-_DIRECTION = re.compile(r"\b(?:into|towards?|border\s+with|crossings?\s+with|border\s+of|fled\s+to)\s+(?:the\s+)?$",
+_DIRECTION = re.compile(r"\b(?:into|towards?|border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
+                        r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _SPECIFIC = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
