@@ -262,13 +262,17 @@ def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token:
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
     if verb.i == trigger_verb.i:
         return True
-    if trigger_token is not None and (verb.head.i == trigger_token.i or verb.head.i == trigger_token.head.i):
+    if trigger_token is not None and trigger_token.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl") and (
+            verb.head.i == trigger_token.i or verb.head.i == trigger_token.head.i):
         return True  # "an IED planted by militants", "artillery shells fired by the RSF": it describes the trigger
     # "X tore down barriers and stormed parliament": coordinated verbs share their subject.
     if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
         return True
     if trigger_verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and trigger_verb.head.i == verb.i:
         return True  # "forcing troops to retreat", "killing 12": the main clause's subject does it
+    if role == "patient" and verb.head.i == trigger_verb.i and verb.dep_ in ("advcl", "xcomp", "conj") and \
+            verb.lemma_ in ("kill", "wound", "injure", "leave", "maim", "abduct", "kidnap"):
+        return True  # "attacked a camp, killing 45 people": the dead are the attack's victims
     return False
 
 
@@ -339,7 +343,11 @@ def classify(
 
     def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
         r = roles.get(t) or Roles((), (), tuple(mentions))
-        agent = next((m for m in r.agents if _is_armed(m)), None)
+        agent = None
+        if r.pronoun_subject and r.speakers:
+            # "The RSF said it had taken the city": the pronoun is the speaker
+            agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
+        agent = agent or next((m for m in r.agents if _is_armed(m)), None)
         armed_patients = [m for m in r.patients if _is_armed(m)]
         if agent is None and len(armed_patients) >= 2:
             # "fighting between Afghan special forces and the Taliban": both sides, in the text's order
