@@ -44,10 +44,20 @@ def country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:
     return None
 
 
+_TITLES = frozenset({"Former", "Ex", "President", "General", "Gen", "Governor", "Commander", "Colonel", "Col",
+                     "Lt", "Major", "Minister", "Senator", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Mullah", "Maulvi",
+                     "Marshal", "Warlord", "Chief", "Leader", "The", "A", "An", "Veteran", "Local", "Provincial"})
+
+
 def _person_agent(sentence: str) -> str:
-    """'Ismail Khan, a former commander, has launched an armed movement' -> 'Ismail Khan'."""
-    m = re.match(r"\s*(?:[A-Z][a-z]+ ){0,1}([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b", sentence)
-    return m.group(1) if m else ""
+    """'Ismail Khan, a former commander, has launched an armed movement' -> 'Ismail Khan'; titles and the
+    place words before a name ("Former Balkh governor Atta Mohammad Noor") are skipped."""
+    for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}\b", sentence[:160]):
+        words = m.group(0).split()
+        if any(w in _TITLES for w in words):
+            continue
+        return m.group(0)
+    return ""
 
 
 def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | None,
@@ -155,16 +165,21 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
         if sub == "Non-violent transfer of territory":
             # The side that gains the ground comes first; the state forces that leave it second.
-            sides = [a for a in (actor1, actor2) if a is not None]
-            gainer = next((a for a in sides if a.inter not in (1, 8)), None)
-            if gainer is None and dominant is not None:
+            sides = [a for a in (actor1, actor2) if a is not None and a.inter not in (5, 6, 7)]
+            gainer = next((a for a in sides if a.inter in (2, 3, 4)), None)
+            if gainer is None and dominant is not None and not (actor1 is not None and actor1.inter in (1, 8)):
                 gainer = dominant
+            if gainer is None and sides:
+                gainer = sides[0]  # "Ukrainian troops entered Kherson after the Russians left": the state gains
             loser = next((a for a in sides if a is not gainer), None) or (state if gainer is not state else None)
             if gainer is not None:
                 actor1, actor2 = gainer, loser
         if sub == "Change to group/activity" and actor1 is None:
             person = _person_agent(sentence)
-            if person:
+            if person and re.search(r"\b(?:volunteers|militias?|uprising|pro-government|help (?:the )?government|"
+                                    r"alongside (?:the )?(?:army|government))\b", sentence, re.I):
+                actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", person)
+            elif person:
                 actor1 = Actor(f"Militia ({person})", actor_mod.INTER_POLITICAL_MILITIA, "", person)
             elif re.search(r"\b(?:residents|people|civilians|villagers)\b", sentence, re.I):
                 actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
