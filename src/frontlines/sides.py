@@ -147,6 +147,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor2 = None
         elif actor2 is None or actor2.inter != 1:
             actor2 = actor_mod.state_forces(country, on, "police") if country else None
+        if sub == "Excessive force against protesters" and actor2 is not None:
+            # The lethal force is the event and its user the perpetrator, who comes first as in every other
+            # event of violence; a dispersal leaves the protesters first.
+            actor1, actor2 = actor2, actor1
 
     elif etype == "Riots":
         if sub == "Violent demonstration" and actor2 is not None and actor2.inter == 1 and not re.search(
