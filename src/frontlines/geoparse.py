@@ -132,7 +132,7 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ recognition
 
-    def _mentions(self, text: str, hints: Sequence[str] = ()) -> list[_Mention]:
+    def _mentions(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[_Mention]:
         tokens = _tokens(text)
         lowered = {text[s:e].lower() for s, e in tokens if text[s].islower()}
         raw: list[tuple[int, int, _Mention]] = []
@@ -145,7 +145,8 @@ class Geoparser:
             if found is None:
                 s, e = tokens[i]
                 info = lookup_country(text[s:e]) if _capitalised(text[s:e]) else None
-                if info is not None:
+                if info is not None and not (info.iso2 in armies and text[s:e] in info.demonyms):
+                    # "Russian missiles struck Kramatorsk": an army's adjective says who, not where
                     demonym_votes[info.iso2] += 1
                 i += 1
                 continue
@@ -466,10 +467,11 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ resolution
 
-    def find(self, text: str, hints: Sequence[str] = ()) -> list[Toponym]:
+    def find(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[Toponym]:
         """Every place mention in ``text``, resolved with the document's context; ``hints`` are iso2 codes of
-        countries the article is about by other evidence (its actors)."""
-        mentions = self._mentions(text, hints)
+        countries the article is about by other evidence (its armed groups), ``armies`` those whose forces it
+        names by adjective ("Russian troops"), which say nothing of where events happen."""
+        mentions = self._mentions(text, hints, armies)
         if not mentions:
             return []
         gaz = self.gaz

@@ -72,7 +72,9 @@ class Pipeline:
         text = article.text
         sentence_mentions = [find_actor_mentions(s.text, s.start) for s in sents]
         all_mentions = [m for ms in sentence_mentions for m in ms]
-        toponyms = self.geoparser.find(text, hints=[m.home for m in all_mentions if m.kind == "named" and m.home])
+        toponyms = self.geoparser.find(
+            text, hints=[m.home for m in all_mentions if m.kind == "named" and m.home],
+            armies=sorted({m.country_hint for m in all_mentions if m.country_hint}))
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
         toponyms = _drop_person_toponyms(toponyms, sents)
         country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
