@@ -419,7 +419,8 @@ def link_pending(store: Store) -> LinkStats:
     r = rules()
     if not store.pending_mentions():
         return LinkStats()  # no write transaction, so readers' caches stay valid
-    with store.write_transaction():
+    with store.write_transaction() as changed:
+        changed.append(True)
         pending = store.pending_mentions()
         region = _closure(store.mentions(pending), store.mentions_near, store.linked_members, store.mentions, r)
         return _write(store, region, store.unlinked_by_hand(), store.mentions_near, r)
@@ -428,7 +429,8 @@ def link_pending(store: Store) -> LinkStats:
 def relink(store: Store) -> LinkStats:
     """Link every stored mention from scratch (after the rules changed); hand unlinks are kept."""
     r = rules()
-    with store.write_transaction():
+    with store.write_transaction() as changed:
+        changed.append(True)
         everything = store.mentions()
         store.clear_links()
         groups = cluster(everything, _memory_near(everything), store.unlinked_by_hand(), r)
@@ -440,7 +442,8 @@ def relink(store: Store) -> LinkStats:
 def unlink(store: Store, mention_id: str) -> LinkStats:
     """Make one mention a linked event of its own, now and after every relink."""
     r = rules()
-    with store.write_transaction():
+    with store.write_transaction() as changed:
+        changed.append(True)
         if not store.mark_unlinked(mention_id):
             raise FrontlinesError(
                 f"no mention {mention_id!r} in {store.path}: a mention id is the `event_id` of one article's "

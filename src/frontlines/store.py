@@ -289,24 +289,11 @@ class Store:
 
     def add_extractions(self, items: Sequence[Extraction]) -> AddResult:
         """Store a batch in one transaction; articles already stored (same content hash) are skipped."""
-        self._writable()
         counts = dict.fromkeys(("new", "skipped", "events", "events_skipped", "control_claims", "figures"), 0)
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for item in items:
-                    self._add_one(item, counts)
-                if counts["new"]:
-                    conn.execute("UPDATE revision SET value = value + 1 WHERE id = 1")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StorageError(
-                f"cannot write to {self.path}: {exc}; nothing from this batch was stored"
-            ) from exc
+        with self.write_transaction("nothing from this batch was stored") as changed:
+            for item in items:
+                self._add_one(item, counts)
+            changed.append(counts["new"] > 0)
         return AddResult(**counts)
 
     def _add_one(self, item: Extraction, counts: dict[str, int]) -> None:
@@ -371,23 +358,12 @@ class Store:
             counts["figures"] += cursor.rowcount
 
     def record_failure(self, origin: str, message: str) -> None:
-        self._writable()
-        try:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                cursor = conn.execute(
-                    "INSERT OR IGNORE INTO failures (origin, message, recorded_at) VALUES (?, ?, ?)",
-                    (origin, message, _now()),
-                )
-                if cursor.rowcount:
-                    conn.execute("UPDATE revision SET value = value + 1 WHERE id = 1")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot write to {self.path}: {exc}") from exc
+        with self.write_transaction() as changed:
+            cursor = self._conn.execute(
+                "INSERT OR IGNORE INTO failures (origin, message, recorded_at) VALUES (?, ?, ?)",
+                (origin, message, _now()),
+            )
+            changed.append(cursor.rowcount > 0)
 
     def events(
         self,
@@ -466,21 +442,24 @@ class Store:
     # --- Linking: every `events` row is one mention; `links` groups mentions into linked events. ---
 
     @contextmanager
-    def write_transaction(self) -> Iterator[None]:
-        """One write transaction (reads inside it see a stable database); bumps the revision on success."""
+    def write_transaction(self, what: str = "nothing was changed") -> Iterator[list[bool]]:
+        """One write transaction (reads inside it see a stable database). The caller appends True to the
+        yielded list when it changed something, which bumps the revision counter on commit."""
         self._writable()
         conn = self._conn
+        changed: list[bool] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield
-                conn.execute("UPDATE revision SET value = value + 1 WHERE id = 1")
+                yield changed
+                if any(changed):
+                    conn.execute("UPDATE revision SET value = value + 1 WHERE id = 1")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StorageError(f"cannot write to {self.path}: {exc}; nothing was changed") from exc
+            raise StorageError(f"cannot write to {self.path}: {exc}; {what}") from exc
 
     def _mentions_where(self, clause: str, params: Sequence[object]) -> list[Mention]:
         conn = self._conn
