@@ -28,6 +28,7 @@ class Sentence:
     text: str
     paragraph: int
     span: Any  # spacy.tokens.Span, kept untyped so that the model stays spaCy-free
+    base: int = 0  # article offset of the parsed piece: token.idx + base is an article offset
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,7 @@ def sentences(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Sente
         for k, s in enumerate(sents):
             while para + 1 < len(starts) and starts[para + 1] <= s.start:
                 para += 1
-            numbered.append(Sentence(k, s.start, s.end, s.text, para, s.span))
+            numbered.append(Sentence(k, s.start, s.end, s.text, para, s.span, s.base))
         yield numbered
 
 
@@ -99,4 +100,4 @@ def _doc_sentences(doc: Any, offset: int, text: str) -> Iterator[Sentence]:
             continue
         start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
-        yield Sentence(0, start, end, text[start:end], 0, sent)
+        yield Sentence(0, start, end, text[start:end], 0, sent, offset)

@@ -289,8 +289,28 @@ def _parse_at(toks: list[_Tok], i: int, text: str, lex: dict[str, Any]) -> tuple
     return Quantity(start_char, end_char, text[start_char:end_char], low, best, high, vague), end
 
 
+@lru_cache(maxsize=1)
+def _wordy() -> re.Pattern[str]:
+    """Any word that can start or make a count: a sentence without one (and without a digit) has none."""
+    lex = _lexicon()
+    words: set[str] = {"half", "dozen", "dozens", "score", "couple", "pair", "few", "handful"}
+    for key in ("units", "tens", "scales", "fixed", "vague_counts", "vague_plurals"):
+        for entry in lex.get(key, ()):
+            words.update(str(entry).lower().split())
+    words -= {"a", "an", "of", "the", "number"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every count in ``text``, left to right, with offsets into ``text``; readings never overlap."""
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=2048)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
+    # The casualty and situation stages read the same sentences; Quantities are immutable.
+    if not any(ch.isdigit() for ch in text) and not _wordy().search(text):
+        return ()  # no digit and no number word: nothing to read
     lex = _lexicon()
     toks = _tokenize(text)
     out: list[Quantity] = []
@@ -302,7 +322,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q, i = parsed
         out.append(q)
-    return out
+    return tuple(out)
 
 
 def parse_quantity(phrase: str) -> Quantity | None:

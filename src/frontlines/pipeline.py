@@ -105,7 +105,7 @@ class Pipeline:
         span = sent.span
         if retrospective(span):
             return []
-        base = sent.start - _span_char_start(span)
+        base = sent.base
         times = [_shift_time(t, sent.start) for t in find_times(sent.text, article.date)]
         historic_tokens = [tok for t in times if t.relation == "historic"
                            for tok in span if t.start <= base + tok.idx < t.end]
@@ -260,21 +260,17 @@ class Pipeline:
 
 
 def _clear_sentence_caches() -> None:
-    from . import actors, temporal
+    from . import actors, numbers, temporal
 
     actors._find_actor_mentions.cache_clear()
     temporal._find_times.cache_clear()
+    numbers._find_quantities.cache_clear()
 
 
 def _disorder(sub: str, etype: str) -> str:
     if sub == "Mob violence":
         return "Political violence; Demonstrations"
     return DISORDER[etype]
-
-
-def _span_char_start(span: Any) -> int:
-    """Offset of the sentence inside the parsed piece: the doc may be a chunk of a long article."""
-    return int(span.start_char) + (len(span.text) - len(span.text.lstrip()))
 
 
 def _token_at(span: Any, char: int) -> Any:
@@ -311,7 +307,7 @@ def _drop_person_toponyms(toponyms: Sequence[Toponym], sents: Sequence[Sentence]
     persons: list[tuple[int, int]] = []
     surnames: set[str] = set()
     for sent in sents:
-        base = sent.start - _span_char_start(sent.span)
+        base = sent.base
         for ent in sent.span.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 persons.append((base + ent.start_char, base + ent.end_char))
