@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -59,16 +59,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .runner import extract_paths
 
     failures = 0
-    events: list[Event] = []
-    for item in extract_paths(args.paths, default_date=args.date, stdin=sys.stdin, workers=args.workers):
-        if isinstance(item, ReadFailure):
-            failures += 1
-            _report_failure(item)
-        else:
-            events.extend(item.events)
+
+    def events() -> Iterator[Event]:
+        # Streamed: each batch's events are written as soon as they are extracted, so a run over millions of
+        # articles holds one batch in memory, and a failure is reported where it happens.
+        nonlocal failures
+        for item in extract_paths(args.paths, default_date=args.date, stdin=sys.stdin, workers=args.workers):
+            if isinstance(item, ReadFailure):
+                failures += 1
+                _report_failure(item)
+            else:
+                yield from item.events
+
     out = _open_out(args.output)
     try:
-        _writer(args.format)(events, out)
+        _writer(args.format)(events(), out)
     finally:
         if out is not sys.stdout:
             out.close()
