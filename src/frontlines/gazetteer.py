@@ -37,7 +37,7 @@ from frontlines.countries import (
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 CITY, ADMIN1, ADMIN2, COUNTRY = 0, 1, 2, 3
 FEATURE_NAMES = ("city", "admin1", "admin2", "country")
 PRECISION = (1, 3, 2, 3)
