@@ -87,7 +87,8 @@ def _matchers() -> _Matchers:
     # A capitalised word before the noun may be a demonym or country ("Afghan forces", "Nigerian troops",
     # "Sudan's army"); it is checked against the country table after matching.
     state = re.compile(
-        r"(?:\b(?P<dem>[A-Z][\w'-]*(?: [A-Z][\w-]*)?)(?:'s)? (?:(?:government|security|armed|special|"
+        r"(?:\b(?:(?P<first>[A-Z][\w'.-]*) and )?(?P<dem>[A-Z][\w'-]*(?: [A-Z][\w-]*)?)(?:'s)? "
+        r"(?:(?:government|security|armed|special|"
         r"national|military|air|border|riot)\s+)?)?\b(?P<noun>" + _alternation(state_kinds) + r")\b",
         re.IGNORECASE,
     )
@@ -147,6 +148,10 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                 hint = info.iso2
                 first = next((w for w in words if lookup_country(w) is not None), words[0])
                 a = match.start("dem") + dem.index(first)
+                lead = lookup_country(match.group("first")) if match.group("first") else None
+                if lead is not None:
+                    # "Mozambican and Rwandan forces", "US and UK forces": the first-named army leads.
+                    hint, a = lead.iso2, match.start("first")
         if kind == "weapon":
             if not hint:
                 continue
@@ -197,7 +202,8 @@ class ArticleContext:
     unclaimed: bool = False  # the article says nobody claimed the attack or the doer is unknown
 
     @classmethod
-    def from_mentions(cls, mentions: Sequence[ActorMention], country: str) -> ArticleContext:
+    def from_mentions(cls, mentions: Sequence[ActorMention], country: str, *, on: date | None = None,
+                      text: str = "", admin1s: Iterable[str] = ()) -> ArticleContext:
         counts = Counter(m.name for m in mentions if m.kind == "named" and m.inter in (2, 3, 4))
         dominant = None
         if counts:
@@ -210,7 +216,31 @@ class ArticleContext:
             if foreign:
                 hint = foreign.most_common(1)[0][0]
                 dominant = next(m for m in mentions if m.kind == "military" and m.country_hint == hint)
+            elif on is not None and text:
+                dominant = regional_default(country, on, text, admin1s)
         return cls(dominant, country)
+
+
+def regional_default(country: str, on: date, text: str, admin1s: Iterable[str] = ()) -> ActorMention | None:
+    """The group an analyst reads into unnamed 'insurgents' where one group dominates (data/actors.json)."""
+    places = {a.lower() for a in admin1s if a}
+    for entry, cues in _regional_defaults():
+        if entry["country"] != country or on < date.fromisoformat(entry["from"]) or (
+                entry.get("to") and on >= date.fromisoformat(entry["to"])):
+            continue
+        if entry.get("admin1") and not places & {a.lower() for a in entry["admin1"]}:
+            continue
+        cue = cues.search(text)
+        if cue is not None:
+            return ActorMention(cue.start(), cue.end(), cue.group(0), "named", entry["name"], entry["inter"],
+                                home=entry["country"])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _regional_defaults() -> tuple[tuple[dict[str, Any], re.Pattern[str]], ...]:
+    return tuple((entry, re.compile(r"\b(?:" + _alternation(entry["cues"]) + r")\b", re.IGNORECASE))
+                 for entry in _lexicon().get("regional_defaults", ()))
 
 
 def resolve_actor(mention: ActorMention, *, country: str, on: date, context: ArticleContext) -> Actor:

@@ -433,6 +433,9 @@ def classify(
             if family == "ied" and ("air" in by_family or "shelling" in by_family) and all(
                     CONSEQUENCE.fullmatch(x.text) for x in by_family["ied"]):
                 continue  # "explosions" and "explosives-laden" describe the strike, not a planted bomb
+            if family == "ied" and "clash" in by_family and all(
+                    re.fullmatch(r"explosions", x.text, re.I) for x in by_family["ied"]):
+                continue  # "fighting ... with gunfire and explosions": the sound of the battle, not a bomb
             if family == "shelling" and "air" in by_family and not separate(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike

@@ -78,7 +78,9 @@ class Pipeline:
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
         toponyms = _drop_person_toponyms(toponyms, sents)
         country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
-        context = replace(ArticleContext.from_mentions(all_mentions, country),
+        context = replace(ArticleContext.from_mentions(
+            all_mentions, country, on=article.date, text=text,
+            admin1s=[t.place.admin1 for t in toponyms if t.place is not None]),
                           unclaimed=bool(UNKNOWN_DOER.search(text)))
         mentions: list[Draft] = []
         self._dates = _sentence_dates(sents, article.date)
@@ -147,6 +149,13 @@ class Pipeline:
             when, precision, ref = _event_time(segment, article.date)
             if ref is not None and ref.relation in ("historic", "future"):
                 continue
+            if ref is not None and segment != sent.text and _is_said_day(ref, segment):
+                # "300 boys are missing, the governor said on Sunday": the day of the statement; the storming
+                # "late Friday" earlier in the sentence dates the event.
+                whole = _event_time(_segment(sent, cand, [cand], excluded), article.date)
+                if whole[2] is not None and whole[2].relation in ("past", "present") and \
+                        whole[2].text != ref.text:
+                    when, precision, ref = whole
             if ref is None and segment != sent.text:
                 # "...ambushed soldiers on Sunday; 20 insurgents were killed in the subsequent strikes": the
                 # sentence's own day before the previous sentences'.
@@ -191,7 +200,11 @@ class Pipeline:
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
         sentence, then the place under discussion in the previous sentences, then the country's capital."""
         local = [t for t in toponyms if sent.start <= t.start < sent.end and t.place is not None]
-        own = [t for t in local if lo <= t.start < hi] or local
+        own = [t for t in local if lo <= t.start < hi]
+        if not own:
+            # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
+            # compete as a whole, so "Kankara, Katsina state" still gives the town.
+            own, lo, hi = local, sent.start, sent.end
         specific = [t for t in own if t.place is not None and t.place.feature != "country"
                     and (not country or t.place.iso2 == country or not any(
                         x.place is not None and x.place.iso2 == country for x in own))]
@@ -360,7 +373,12 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
 _DAY_BEFORE = re.compile(r"\b(?:hours earlier|the (?:previous|preceding) (?:day|night|evening)|the day before|"
                          r"a day earlier|the night before|the evening before)\b", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|claimed|added|stated|tweeted|wrote)"
-                      r"(?:\s+\w+){0,3}\s+(?:late\s+|early\s+)?on\s*$", re.I)
+                      r"(?:\s+\w+){0,2}\s+(?:late\s+|early\s+)?(?:on\s*)?$", re.I)
+
+
+def _is_said_day(ref: Any, text: str) -> bool:
+    start = text.find(ref.text)
+    return start >= 0 and bool(_SAID_ON.search(text[max(0, start - 40):start]))
 
 
 def _event_time(text: str, published: date) -> tuple[date, int, Any]:

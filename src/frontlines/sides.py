@@ -15,6 +15,7 @@ from typing import Any
 from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, resolve_actor
 from .classify import EventCandidate
+from .countries import lookup_country
 from .model import Actor
 
 CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|"
@@ -142,15 +143,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if un is not None and un.name != actor1.name:
             assoc2 = (un.name,)
     elif etype == "Protests":
+        # The protest is the event whatever force meets it, so the protesters stay first and the force that
+        # dispersed or fired on them second, even when it killed (ACLED's Protests rows lead with the crowd).
+        force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
+        if force is not None and force.inter == 1 and re.search(r"\bsecurity (?:forces|personnel)\b",
+                                                                force.mention, re.I):
+            # Unspecified "security forces" facing a crowd are coded as the police.
+            own = lookup_country(force.country) if force.country else None
+            force = actor_mod.state_forces(own.iso2 if own else country, on, "police") or force
         actor1 = actor1 if actor1 is not None and actor1.inter == 6 else _labelled("Protesters", 6, country)
         if sub == "Peaceful protest":
             actor2 = None
-        elif actor2 is None or actor2.inter != 1:
-            actor2 = actor_mod.state_forces(country, on, "police") if country else None
-        if sub == "Excessive force against protesters" and actor2 is not None:
-            # The lethal force is the event and its user the perpetrator, who comes first as in every other
-            # event of violence; a dispersal leaves the protesters first.
-            actor1, actor2 = actor2, actor1
+        else:
+            actor2 = force or (actor_mod.state_forces(country, on, "police") if country else None)
 
     elif etype == "Riots":
         if sub == "Violent demonstration" and actor2 is not None and actor2.inter == 1 and not re.search(
