@@ -152,10 +152,10 @@ class Pipeline:
             if ref is not None and segment != sent.text and _is_said_day(ref, segment):
                 # "300 boys are missing, the governor said on Sunday": the day of the statement; the storming
                 # "late Friday" earlier in the sentence dates the event.
-                whole = _event_time(_segment(sent, cand, [cand], excluded), article.date)
-                if whole[2] is not None and whole[2].relation in ("past", "present") and \
-                        whole[2].text != ref.text:
-                    when, precision, ref = whole
+                sentence_time = _event_time(_segment(sent, cand, [cand], excluded), article.date)
+                if sentence_time[2] is not None and sentence_time[2].relation in ("past", "present") and \
+                        sentence_time[2].text != ref.text:
+                    when, precision, ref = sentence_time
             if ref is None and segment != sent.text:
                 # "...ambushed soldiers on Sunday; 20 insurgents were killed in the subsequent strikes": the
                 # sentence's own day before the previous sentences'.
