@@ -60,3 +60,28 @@ def test_era_labels():
 def test_police_and_protesters():
     got = names("Police fired tear gas at protesters in Nairobi.", country="KE", on=date(2023, 7, 7))
     assert got == ["Police Forces of Kenya (2022-)", "Protesters (Kenya)"]
+
+
+def test_unnamed_insurgents_take_the_group_that_dominates_the_region():
+    from frontlines.actors import ArticleContext, find_actor_mentions
+
+    def dominant(text, country, on, admin1s=()):
+        ctx = ArticleContext.from_mentions(find_actor_mentions(text), country, on=on, text=text, admin1s=admin1s)
+        return ctx.dominant_armed.name if ctx.dominant_armed else None
+
+    assert dominant("Militants stormed a hotel in Mogadishu.", "SO", date(2022, 8, 20)) == "Al Shabaab"
+    assert dominant("Resistance fighters ambushed a convoy.", "MM", date(2023, 1, 9)) == "PDF: People's Defense Force"
+    # before the coup there was no such force; and an article naming its group keeps it
+    assert dominant("Resistance fighters ambushed a convoy.", "MM", date(2020, 1, 9)) is None
+    named = dominant("Militants stormed a base; ISIS claimed it.", "SO", date(2022, 8, 20))
+    assert named == "Islamic State ({country})"
+    # a region-bound default needs the article to be in that region
+    assert dominant("Jihadists raided a village.", "CM", date(2022, 3, 1), ["Far North"]).startswith("Boko Haram")
+    assert dominant("Jihadists raided a village.", "CM", date(2022, 3, 1), ["Littoral"]) is None
+
+
+def test_the_first_of_two_armies_named_together_leads():
+    from frontlines.actors import find_actor_mentions
+
+    [m] = [x for x in find_actor_mentions("Mozambican and Rwandan forces retook the port.") if x.kind == "military"]
+    assert m.country_hint == "MZ" and m.text == "Mozambican and Rwandan forces"

@@ -26,6 +26,11 @@ from frontlines.casualties import find_casualties
         ("A guard outside a UN compound near the airport was killed on Friday in what the UN described as a "
          "deliberate Taliban attack.", 1, 0, 0),
         ("An officer was killed.", 1, 0, 0),
+        ("Gunmen shot dead a university lecturer and poet outside his home.", 1, 0, 0),
+        ("Soldiers killed a cow that strayed onto the range.", 0, 0, 0),
+        ("A drone hit a car carrying two commanders, killing both.", 2, 0, 0),
+        ("Both sides suffered losses in the fighting.", 0, 0, 0),
+        ("Relatives said ten members of one family, including seven children, were killed.", 10, 0, 0),
         ("He was shot dead outside his home.", 1, 0, 0),
         ("A 20-year-old man was killed.", 1, 0, 0),
         ("Militants killed 5 soldiers; 3 attackers also died.", 8, 0, 0),

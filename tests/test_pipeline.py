@@ -100,6 +100,23 @@ def test_events_across_countries(pipeline):
         assert events[0].place is not None and events[0].place.country == country
 
 
+def test_the_day_a_statement_was_made_does_not_date_the_event(pipeline):
+    text = ("Gunmen stormed a school in Kankara, Katsina state, late Friday, and more than 300 boys are missing, "
+            "the state governor said on Sunday.")
+    events = pipeline.extract(Article("x", date(2020, 12, 14), text)).events
+    assert events and all(e.event_date == date(2020, 12, 11) for e in events)
+    assert all(e.place is not None and e.place.name == "Kankara" for e in events)
+
+
+def test_protesters_lead_even_when_fired_on(pipeline):
+    text = "Security forces opened fire on protesters in Khartoum on Monday, killing at least seven people."
+    [event] = pipeline.extract(Article("x", date(2021, 10, 26), text)).events
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1.name == "Protesters (Sudan)"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Sudan (2019-)"
+    assert event.fatalities == 7
+
+
 ACLED_STYLE_NOTES = [
     ("On 30 July 2021, Taliban militants attacked ANSF checkpoints in Kushk district (Herat). 3 ANSF were killed "
      "and 5 wounded.", date(2021, 7, 30), "Armed clash", "Herat", 3),

@@ -96,6 +96,7 @@ def _lex() -> dict[str, Any]:
     d["plural"] = frozenset(d["person_plural"]) | _demonym_plurals()
     d["stops"] = frozenset(d["stop_words"])
     d["deaths"] = frozenset(d["death_heads"])
+    d["not_people"] = frozenset(d.get("not_people", ()))
     all_status = d["kill_statuses"] + d["wound_statuses"] + d["capture_statuses"]
     status = f"(?P<status>{_alt(all_status)})"
     aux = r"(?:were|was|are|is|have|has|had|been|being|be|got|get|will\s+have\s+been)"
@@ -162,6 +163,11 @@ _NO_OBJECT_RE = re.compile(
     r"according|from|over|around)\b)",
     re.IGNORECASE,
 )
+# "ten members of one family were killed": the family belongs to the noun phrase.
+_FAMILY_RE = re.compile(r"\s+of\s+(?:the\s+same|one|a|his|her|their|the)\s+(?:family|household|clan)\b",
+                        re.IGNORECASE)
+# "killing both", "both were killed": the two just named; "both sides" is no figure.
+_BOTH_RE = re.compile(r"\bboth(?:\s+of\s+them)?\b(?=\s*(?:[,.;]|$|were\b|died\b|was\b))", re.IGNORECASE)
 _BARE_OK = frozenset({"dead", "died", "perished", "slain"})
 # "two children were among the dead": part of a figure already given, not more deaths.
 _AMONG_DEAD_RE = re.compile(r"\s+(?:\w+\s+){0,2}(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
@@ -229,7 +235,29 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
         head, end = _np_scan(text, m.end(), lex["singular"], lex, allow_group=False)
         if head in {"person", "death"}:
             out.append(_Mention(m.start(), end, 1, False, head, m.group().lower()))
+        elif m.group("art") and m.group("art").lower() in ("a", "an") and (
+                v := lex["left_re"].search(text[max(0, m.start() - 40):m.start()])) is not None and \
+                _classify(v.group("verb"), lex) == "killed":
+            # What a killing verb takes is a person, whatever the noun ("shot dead a university lecturer").
+            end = _object_end(text, m.end(), lex)
+            if end > m.end():
+                out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
+    for m in _BOTH_RE.finditer(text):
+        out.append(_Mention(m.start(), m.end(), 2, False, "person", "both"))
     return sorted(out, key=lambda mm: mm.start)
+
+
+def _object_end(text: str, pos: int, lex: dict[str, Any]) -> int:
+    """The end of the noun phrase a killing verb takes, or ``pos`` when it names no person."""
+    end, last = pos, ""
+    for m in _NEXT_WORD_RE.finditer(text, pos):
+        if m.start() != end or len(text[pos:m.end()].split()) > 4:
+            break
+        low = m.group(1).lower()
+        if low in lex["stops"]:
+            break
+        end, last = m.end(), low
+    return pos if not last or last in lex["not_people"] else end
 
 
 def _classify(phrase: str, lex: dict[str, Any]) -> str:
@@ -268,8 +296,10 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
     r = _Reading(mention)
     left = text[max(0, mention.start - 80) : mention.start]
     # Step over an aside such as ", including two children," between a subject and its predicate.
-    aside = _ASIDE_RE.match(text, mention.np_end)
-    skip = aside.end() - mention.np_end if aside else 0
+    family = _FAMILY_RE.match(text, mention.np_end)
+    after_np = family.end() if family else mention.np_end
+    aside = _ASIDE_RE.match(text, after_np)
+    skip = (aside.end() if aside else after_np) - mention.np_end
     rest = text[mention.np_end + skip :]
     if _NEG_LEFT_RE.search(left):
         r.role = "skip"

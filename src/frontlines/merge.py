@@ -8,6 +8,7 @@ an event of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -84,9 +85,7 @@ def _absorb(target: Draft, other: Draft) -> None:
     if other.date_explicit and (not target.date_explicit or other.event_date < target.event_date):
         target.event_date, target.time_precision = other.event_date, other.time_precision
         target.date_explicit = True
-    # The same deaths are often repeated: the conservative reading of several reports is the largest
-    # figure any one of them gives, not their sum.
-    target.fatalities = max(target.fatalities, other.fatalities)
+    target.fatalities = _combined_deaths(target, other)
     if target.actor1 is None or (other.actor1 is not None and other.actor2 is not None and target.actor2 is None):
         target.actor1, target.actor2 = other.actor1 or target.actor1, other.actor2 or target.actor2
     target.assoc2 = tuple(dict.fromkeys(target.assoc2 + other.assoc2))
@@ -95,6 +94,23 @@ def _absorb(target: Draft, other: Draft) -> None:
     spans = {(s.start, s.end): s for s in target.evidence + other.evidence}
     target.evidence = tuple(spans[k] for k in sorted(spans))
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05)
+
+
+# "Three more soldiers died in the second clash", "another two were killed": deaths on top of those counted.
+ADDITIONAL_DEATHS = re.compile(
+    r"\b(?:more|other|additional|further)\s+(?:\w+\s+){0,2}(?:were|was|had|have|died|killed|lost)\b|"
+    r"\banother\s+(?:\w+\s+){0,2}(?:were|was|died|killed)\b|"
+    r"\balso\s+(?:died|killed|were\s+killed|was\s+killed|lost\s+their\s+lives)\b", re.IGNORECASE)
+
+
+def _combined_deaths(target: Draft, other: Draft) -> int:
+    """The same deaths are often repeated: the conservative reading of several reports is the largest figure
+    any one of them gives, not their sum, unless a report says its dead come on top of the others."""
+    own = {(s.start, s.end) for s in target.evidence}
+    added = [s for s in other.evidence if (s.start, s.end) not in own and ADDITIONAL_DEATHS.search(s.text)]
+    if added and target.fatalities and other.fatalities:
+        return target.fatalities + other.fatalities
+    return max(target.fatalities, other.fatalities)
 
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -115,7 +131,7 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
             continue
         spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}
         previous.evidence = tuple(spans[k] for k in sorted(spans))
-        previous.fatalities = max(previous.fatalities, d.fatalities)
+        previous.fatalities = _combined_deaths(previous, d)
         if d.actor1 is not None and d.actor1.inter in (2, 3, 4) and (
                 previous.actor1 is None or previous.actor1.name.startswith("Unidentified")):
             previous.actor1 = d.actor1  # "Islamic State later claimed the attack"

@@ -146,8 +146,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         # The protest is the event whatever force meets it, so the protesters stay first and the force that
         # dispersed or fired on them second, even when it killed (ACLED's Protests rows lead with the crowd).
         force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
-        if force is not None and force.inter == 1 and re.search(r"\bsecurity (?:forces|personnel)\b",
-                                                                force.mention, re.I):
+        if force is not None and force.inter == 1 and force.mention.lower() in (
+                "forces", "security forces", "personnel", "security personnel") and re.search(
+                r"\bsecurity (?:forces|personnel)\b", sentence, re.I):
             # Unspecified "security forces" facing a crowd are coded as the police.
             own = lookup_country(force.country) if force.country else None
             force = actor_mod.state_forces(own.iso2 if own else country, on, "police") or force
