@@ -159,3 +159,44 @@ def test_a_disputed_claim_keeps_the_event_with_both_sides(pipeline):
     e = events[0]
     assert "disputed" in e.tags and e.confidence < 0.7
     assert "NRF: National Resistance Front" in e.sources
+
+
+def test_what_police_did_to_a_crowd_in_the_next_sentence_belongs_to_it(pipeline):
+    text = ("On 1 August 2024, hundreds of people marched in Abuja as part of nationwide protests. Police fired "
+            "tear gas to disperse them near the national stadium.")
+    [event] = pipeline.extract(Article("x", date(2024, 8, 1), text)).events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Nigeria (2023-)"
+    assert len(event.evidence) == 2
+
+    text = ("On 14 March 2021, soldiers opened fire with live ammunition on anti-coup protesters in Yangon. "
+            "At least 40 people were killed.")
+    [event] = pipeline.extract(Article("y", date(2021, 3, 14), text)).events
+    assert event.sub_event_type == "Excessive force against protesters" and event.fatalities == 40
+
+    text = ("On 25 June 2024, protesters breached the parliament compound in Nairobi and set part of the building "
+            "on fire. Police fired live rounds, and at least 5 people were shot dead.")
+    [event] = pipeline.extract(Article("z", date(2024, 6, 25), text)).events
+    assert event.sub_event_type == "Violent demonstration" and event.fatalities == 5
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya (2022-)"
+
+
+def test_riot_police_and_stun_grenades_are_no_events_of_their_own(pipeline):
+    text = ("Thousands of people marched in Bogota against a tax reform on Wednesday. Riot police used tear gas and "
+            "stun grenades to disperse them near Plaza de Bolivar.")
+    events = pipeline.extract(Article("x", date(2021, 4, 29), text)).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].place is not None and events[0].place.name == "Bogota"
+
+
+def test_acled_style_brackets_name_places_and_branches(pipeline):
+    text = ("On 12 May 2022, a mob of students stoned and set ablaze a fellow student accused of blasphemy at a "
+            "college in Sokoto (Sokoto North, Sokoto). She died at the scene.")
+    [event] = pipeline.extract(Article("x", date(2022, 5, 12), text)).events
+    assert event.sub_event_type == "Mob violence" and event.fatalities == 1
+    assert event.place is not None and event.place.admin1 == "Sokoto"
+    text = ("On 15 August 2023, suspected Islamic State (Sahel) militants ambushed an army detachment in "
+            "Tillaberi region. Seventeen soldiers were killed.")
+    [event] = pipeline.extract(Article("y", date(2023, 8, 15), text)).events
+    assert event.actor1.name == "Islamic State (Sahel)"
+    assert event.place is not None and event.place.country == "Niger"

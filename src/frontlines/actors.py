@@ -29,6 +29,9 @@ STATE_KINDS = frozenset({"military", "police", "government"})
 _WITH_ARTICLE = frozenset({"US", "GB", "CD", "CF", "PH", "NL", "CG", "GM", "BS", "AE", "CZ", "DO", "MV"})
 
 
+_BRANCH_RE = re.compile(r"\s*\((?P<branch>[A-Z][\w' -]{1,45})\)")
+
+
 @dataclass(frozen=True)
 class ActorMention:
     start: int
@@ -122,10 +125,19 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                         r"commanders?|jihadists)\b", text[b:])
         if tail:
             b += tail.end()
+        name, by_country = entry["name"], tuple(sorted(entry.get("by_country", {}).items()))
+        # ACLED-style notes name the branch in brackets: "Islamic State (Sahel) militants". The bracket is part
+        # of the name, not a place of its own.
+        paren = _BRANCH_RE.match(text, b)
+        if paren:
+            if "{country}" in name:
+                name, by_country = name.replace("{country}", paren.group("branch")), ()
+            b = paren.end()
+            tail = re.match(r"\s+(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia)\b", text[b:])
+            b += tail.end() if tail else 0
         found.append(ActorMention(
-            offset + a, offset + b, text[a:b], entry["kind"], entry["name"], entry["inter"],
-            home=entry.get("home", ""), government_from=entry.get("government_from"),
-            by_country=tuple(sorted(entry.get("by_country", {}).items())),
+            offset + a, offset + b, text[a:b], entry["kind"], name, entry["inter"],
+            home=entry.get("home", ""), government_from=entry.get("government_from"), by_country=by_country,
         ))
         taken.append((a, b))
     for match in m.state.finditer(text):

@@ -125,11 +125,20 @@ def _acled_admin1_names() -> dict[str, dict[str, str]]:
     return dict(json.loads(raw)["names"])
 
 
+@lru_cache(maxsize=1)
+def _acled_admin1_splits() -> dict[str, dict[str, dict[str, str]]]:
+    raw = resources.files("frontlines").joinpath("data/acled_admin1.json").read_text(encoding="utf-8")
+    return dict(json.loads(raw).get("by_admin2", {}))
+
+
 @lru_cache(maxsize=4096)
-def acled_admin1(iso2: str, name: str) -> str:
+def acled_admin1(iso2: str, name: str, admin2: str = "") -> str:
     """The admin1 name as ACLED writes it ("Shabeellaha Hoose" -> "Lower Shabelle")."""
     if not name:
         return name
+    split = _acled_admin1_splits().get(iso2, {}).get(name)
+    if split and admin2 in split:
+        return split[admin2]
     table = _acled_admin1_names().get(iso2, {})
     return table.get(name) or table.get("*") or _ascii(name)
 
@@ -510,7 +519,7 @@ class Gazetteer:
     def place(self, idx: int, precision: int | None = None) -> Place:
         feat = self._feat[idx]
         info = _country_cached(self._cc[idx])
-        admin1 = acled_admin1(self._cc[idx], self._a1[idx])
+        admin1 = acled_admin1(self._cc[idx], self._a1[idx], self._a2[idx])
         return Place(
             name=admin1 if feat == ADMIN1 else _ascii(self._name[idx]), country=info.name if info else self._cc[idx],
             latitude=round(self._lat[idx], 5), longitude=round(self._lon[idx], 5),

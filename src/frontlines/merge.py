@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .classify import EventCandidate
@@ -123,8 +123,12 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
         if not d.candidate.follow_up:
             kept.append(d)
             continue
-        previous = next((k for k in reversed(kept) if (d.candidate.anaphoric or k.candidate.event_type in VIOLENT_TYPES)
+        previous = next((k for k in reversed(kept) if (d.candidate.anaphoric or k.candidate.event_type in VIOLENT_TYPES
+                                                       or k.candidate.event_type in CROWD_TYPES)
                          and d.sentence_index - k.sentence_index <= 3), None)
+        if previous is not None and previous.candidate.event_type in CROWD_TYPES:
+            _fold_into_crowd(previous, d)
+            continue
         if previous is None:
             if not d.candidate.anaphoric and (d.fatalities > 0 or d.candidate.trigger.family != "violence"):
                 kept.append(d)
@@ -139,8 +143,52 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
     return kept
 
 
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _fold_into_crowd(crowd: Draft, other: Draft) -> None:
+    """What the police did to a demonstration, told in its own sentence, is part of that demonstration:
+    "Police fired live rounds, and at least 5 people were shot dead" turns a protest into excessive force."""
+    spans = {(s.start, s.end): s for s in crowd.evidence + other.evidence}
+    crowd.evidence = tuple(spans[k] for k in sorted(spans))
+    crowd.sources = tuple(dict.fromkeys(crowd.sources + other.sources))
+    force = next((a for a in (other.actor1, other.actor2) if a is not None and a.inter == 1), None)
+    if force is not None and (crowd.actor2 is None or crowd.actor2.inter != 1):
+        crowd.actor2 = force
+    if crowd.candidate.event_type == "Protests":
+        if other.fatalities > 0:
+            crowd.candidate = replace(crowd.candidate, sub_event_type="Excessive force against protesters")
+            crowd.fatalities = max(crowd.fatalities, other.fatalities)
+        elif force is not None and crowd.sub_event_type == "Peaceful protest":
+            crowd.candidate = replace(crowd.candidate, sub_event_type="Protest with intervention")
+    else:
+        crowd.fatalities = max(crowd.fatalities, other.fatalities)
+
+
+def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
+    """Violence right after a demonstration, by the state or nobody named, against nobody or civilians."""
+    if crowd.candidate.event_type not in CROWD_TYPES or d.candidate.event_type not in VIOLENT_TYPES:
+        return False
+    if not 0 < d.sentence_index - crowd.sentence_index <= 2 or d.event_date != crowd.event_date:
+        return False
+    if d.place is not None and crowd.place is not None and not _same_place(d.place, crowd.place) and \
+            d.place.admin1 != crowd.place.admin1:
+        return False
+    doer_ok = d.actor1 is None or d.actor1.inter == 1 or d.actor1.name.startswith("Unidentified")
+    target_ok = d.actor2 is None or d.actor2.inter in (5, 6, 7)
+    return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade")
+
+
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
     drafts = _attach_follow_ups(drafts)
+    folded: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: x.sentence_index):
+        crowd = next((k for k in reversed(folded) if k.candidate.event_type in CROWD_TYPES), None)
+        if crowd is not None and _folds_into_crowd(crowd, d):
+            _fold_into_crowd(crowd, d)
+        else:
+            folded.append(d)
+    drafts = folded
     specific = [d for d in drafts if not d.country_wide]
     vague = [d for d in drafts if d.country_wide]
     merged: list[Draft] = []

@@ -8,7 +8,7 @@ happening within the article) → notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -18,6 +18,7 @@ from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_a
 from .attribution import CLAIM_VERBS, apply_claims, mark_disputes, party_claims, sources_of
 from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
+from .countries import fold
 from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
 from .modality import attempted, excluded_clauses, retrospective, unreal_reason
@@ -25,7 +26,7 @@ from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, cont
 from .nlp import Sentence, sentences
 from .notes import write_notes
 from .placing import event_place, focus_country
-from .sides import UNKNOWN_DOER, complete_sides, country_subject
+from .sides import UNKNOWN_DOER, complete_sides, country_subject, crowd_interventions
 from .situation import find_control_claims, find_figures
 from .temporal import event_time, find_times
 
@@ -76,7 +77,8 @@ class Pipeline:
             text, hints=[m.home for m in all_mentions if m.kind == "named" and m.home],
             armies=sorted({m.country_hint for m in all_mentions if m.country_hint}))
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
-        toponyms = _drop_person_toponyms(toponyms, sents)
+        toponyms = _drop_person_toponyms(toponyms, sents,
+                                         lambda name: bool(self.geoparser.gaz.exact_ids(fold(name))))
         country = focus_country(toponyms) or _country_from_mentions(all_mentions) or ""
         context = replace(ArticleContext.from_mentions(
             all_mentions, country, on=article.date, text=text,
@@ -92,6 +94,7 @@ class Pipeline:
             mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
         apply_claims(mentions, sents, sentence_mentions, country, article.date, context)
         events = merge_mentions(mentions, country)
+        crowd_interventions(events, sents, sentence_mentions, country, context)
         mark_disputes(events, sents, sentence_mentions, country, article.date, context)
         finished = tuple(self._finish(article, m) for m in events)
         claims = find_control_claims(article, sents, toponyms, context, country)
@@ -312,17 +315,21 @@ def _drop_actor_toponyms(toponyms: Sequence[Toponym], mentions: Sequence[ActorMe
                                            for m in mentions)]
 
 
-def _drop_person_toponyms(toponyms: Sequence[Toponym], sents: Sequence[Sentence]) -> list[Toponym]:
+def _drop_person_toponyms(toponyms: Sequence[Toponym], sents: Sequence[Sentence],
+                          is_place: Callable[[str], bool] = lambda name: False) -> list[Toponym]:
     """Part of a person's name is not a place: "Gul Ahmad Kamin" (and later "Kamin"), "Ismail Khan".
 
     spaCy's PERSON tags are used only when the person span is longer than the toponym, because spaCy also tags
-    real places as persons ("Lashkar Gah")."""
+    real places as persons ("Lashkar Gah"), and never when the whole "person" is a gazetteer name ("Sokoto
+    North") or sits in the bracket of an ACLED-style "Town (District, Province)"."""
     persons: list[tuple[int, int]] = []
     surnames: set[str] = set()
     for sent in sents:
         base = sent.base
         for ent in sent.span.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and not is_place(ent.text) and not (
+                    "(" in sent.text[max(0, ent.start_char - 40):ent.start_char]
+                    and ")" in sent.text[ent.end_char:ent.end_char + 40]):
                 persons.append((base + ent.start_char, base + ent.end_char))
                 surnames.update({ent[0].text, ent[-1].text})
     kept = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, resolve_actor
 from .classify import EventCandidate
 from .countries import lookup_country
-from .model import Actor
+from .model import Actor, Span
 
 CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|"
                              r"churches|church|shops?|apartment|civilians?|villagers|camps? for displaced|"
@@ -245,3 +246,32 @@ def _civilians(country: str) -> Actor:
 
 def _unidentified(country: str) -> Actor:
     return _labelled("Unidentified Armed Group", actor_mod.INTER_POLITICAL_MILITIA, country)
+
+
+# What authorities do to a crowd, told in the sentence after it: "Police fired tear gas to disperse them".
+INTERVENTION = re.compile(
+    r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades|batons?|baton-charged|"
+    r"dispers(?:e|ed|ing)|broke up|detain(?:ed|ing)|arrest(?:ed|ing)|rounded up|live (?:rounds|ammunition|fire)|"
+    r"opened fire|fired (?:shots|warning shots|into the air))\b", re.IGNORECASE)
+
+
+def crowd_interventions(drafts: Sequence[Any], sentences: Sequence[Any],
+                        sentence_mentions: Sequence[Sequence[ActorMention]], country: str,
+                        context: ArticleContext) -> None:
+    """Give a demonstration the force that intervened in it when a later sentence tells of it without an event
+    of its own; a peaceful protest that met such force becomes a protest with intervention."""
+    for d in drafts:
+        if d.candidate.event_type not in ("Protests", "Riots") or (d.actor2 is not None and d.actor2.inter == 1):
+            continue
+        for index in range(d.sentence_index + 1, min(d.sentence_index + 3, len(sentences))):
+            state = next((m for m in sentence_mentions[index] if m.kind in ("police", "military")), None)
+            sent = sentences[index]
+            if state is None or not INTERVENTION.search(sent.text):
+                continue
+            d.evidence = tuple(sorted(set(d.evidence) | {Span(sent.start, sent.end, sent.text)},
+                                      key=lambda s: s.start))
+            ev_country = d.place.iso2 if d.place is not None and d.place.iso2 else country
+            d.actor2 = resolve_actor(state, country=ev_country, on=d.event_date, context=context)
+            if d.sub_event_type == "Peaceful protest":
+                d.candidate = replace(d.candidate, sub_event_type="Protest with intervention")
+            break
