@@ -85,3 +85,19 @@ def test_the_first_of_two_armies_named_together_leads():
 
     [m] = [x for x in find_actor_mentions("Mozambican and Rwandan forces retook the port.") if x.kind == "military"]
     assert m.country_hint == "MZ" and m.text == "Mozambican and Rwandan forces"
+
+
+def test_an_unnamed_mention_takes_the_group_it_is_said_to_belong_to():
+    from frontlines.actors import find_actor_mentions
+
+    [m] = find_actor_mentions("Three gunmen affiliated with Islamic State stormed the university.")
+    assert m.kind == "named" and m.text == "gunmen affiliated with Islamic State"
+    [m] = find_actor_mentions("Suspected Islamic State (Sahel) militants ambushed the patrol.")
+    assert m.name == "Islamic State (Sahel)"
+
+
+def test_unidentified_militants_never_take_the_regional_default():
+    from frontlines.actors import regional_default
+
+    assert regional_default("AF", date(2020, 2, 10), "a bomb planted by unidentified militants exploded") is None
+    assert regional_default("AF", date(2020, 2, 10), "militants attacked a checkpoint").name == "Taliban"

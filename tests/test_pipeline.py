@@ -200,3 +200,12 @@ def test_acled_style_brackets_name_places_and_branches(pipeline):
     [event] = pipeline.extract(Article("y", date(2023, 8, 15), text)).events
     assert event.actor1.name == "Islamic State (Sahel)"
     assert event.place is not None and event.place.country == "Niger"
+
+
+def test_forces_hit_by_a_bomb_are_its_target_and_a_later_claim_names_the_bomber(pipeline):
+    text = ("On 4 May 2024, a remote-controlled bomb exploded next to a Frontier Corps vehicle on a road in Quetta. "
+            "Two soldiers were killed. The BLA claimed the attack.")
+    [event] = pipeline.extract(Article("x", date(2024, 5, 4), text)).events
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1.name == "BLA: Baloch Liberation Army"
+    assert event.actor2 is not None and event.actor2.inter == 1

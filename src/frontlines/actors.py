@@ -11,7 +11,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -180,7 +180,29 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             continue
         found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[match.group(0).lower()]))
         taken.append((a, b))
-    return tuple(sorted(found, key=lambda x: x.start))
+    return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
+
+
+_AFFILIATED = re.compile(r"\s+(?:affiliated with|belonging to|loyal to|linked to|allied (?:to|with)|from|of)\s+"
+                         r"(?:the\s+)?", re.IGNORECASE)
+
+
+def _affiliations(text: str, offset: int, found: list[ActorMention]) -> tuple[ActorMention, ...]:
+    """"Gunmen affiliated with Islamic State", "fighters from the Gran Grif gang": the group named after an
+    unnamed mention is who they are."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if m.kind in ("unidentified", "generic_armed") and nxt is not None and nxt.kind == "named" and \
+                _AFFILIATED.fullmatch(text[m.end - offset:nxt.start - offset]):
+            out.append(replace(nxt, start=m.start, text=text[m.start - offset:nxt.end - offset]))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return tuple(out)
 
 
 def _era(iso2: str, on: date) -> list[Any]:
@@ -242,11 +264,15 @@ def regional_default(country: str, on: date, text: str, admin1s: Iterable[str] =
             continue
         if entry.get("admin1") and not places & {a.lower() for a in entry["admin1"]}:
             continue
-        cue = cues.search(text)
+        cue = next((c for c in cues.finditer(text)
+                    if not _UNKNOWN_BEFORE.search(text[max(0, c.start() - 20):c.start()])), None)
         if cue is not None:
             return ActorMention(cue.start(), cue.end(), cue.group(0), "named", entry["name"], entry["inter"],
                                 home=entry["country"])
     return None
+
+
+_UNKNOWN_BEFORE = re.compile(r"\b(?:unidentified|unknown|unnamed)\s+(?:armed\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

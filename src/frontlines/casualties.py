@@ -166,6 +166,15 @@ _NO_OBJECT_RE = re.compile(
 # "ten members of one family were killed": the family belongs to the noun phrase.
 _FAMILY_RE = re.compile(r"\s+of\s+(?:the\s+same|one|a|his|her|their|the)\s+(?:family|household|clan)\b",
                         re.IGNORECASE)
+_OF_GROUP_AND_RE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+and\s+$")
+_COMPANION_RE = re.compile(r"\band\s+(?P<poss>his|her)\s+(?=\w)", re.IGNORECASE)
+_UNKNOWN_NUMBER_RE = re.compile(r"\b(?:an?\s+)?(?:unknown|undisclosed|unspecified|undetermined)\s+numbers?\s+of\b",
+                                re.IGNORECASE)
+# "seized 13 suspects ... and burned them to death": the figure named before.
+_THEM_KILLED_RE = re.compile(
+    r"\b(?:(?:burn(?:ed|t)|beat(?:en)?|stoned|hacked|stabbed|clubbed)\s+them\s+to\s+death|"
+    r"(?:killed|killing|executed|executing|lynched|lynching|shot\s+dead)\s+(?:all\s+of\s+)?them(?:\s+all)?)\b",
+    re.IGNORECASE)
 # "killing both", "both were killed": the two just named; "both sides" is no figure.
 _BOTH_RE = re.compile(r"\bboth(?:\s+of\s+them)?\b(?=\s*(?:[,.;]|$|were\b|died\b|was\b))", re.IGNORECASE)
 _BARE_OK = frozenset({"dead", "died", "perished", "slain"})
@@ -244,6 +253,17 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
                 out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
     for m in _BOTH_RE.finditer(text):
         out.append(_Mention(m.start(), m.end(), 2, False, "person", "both"))
+    for m in _COMPANION_RE.finditer(text):
+        # "a presenter and her driver", "a commander and his aide": one more person.
+        end = _object_end(text, m.end(), lex)
+        if end > m.end() and not any(mm.start <= m.start("poss") < mm.np_end for mm in out):
+            out.append(_Mention(m.start("poss"), end, 1, False, "person", m.group("poss").lower()))
+    for m in _UNKNOWN_NUMBER_RE.finditer(text):
+        # "three soldiers and an unknown number of militants were killed": no figure, but the predicate still
+        # reaches the soldiers.
+        head, end = _np_scan(text, m.end(), nouns, lex, allow_group=True)
+        if head:
+            out.append(_Mention(m.start(), max(end, m.end()), 0, True, "person", "an unknown number"))
     return sorted(out, key=lambda mm: mm.start)
 
 
@@ -356,7 +376,8 @@ def find_casualties(text: str) -> Casualties:
     # "3 soldiers and 2 civilians were killed": a predicate after the last governs the ones before.
     for prev, cur in zip(readings, readings[1:], strict=False):
         if not cur.role and prev.role in {"killed", "wounded", "captured"} and prev.how == "left":
-            if _COORD_RE.match(text[prev.mention.np_end : cur.mention.start]):
+            gap = text[prev.mention.np_end : cur.mention.start]
+            if _COORD_RE.match(gap) or (cur.mention.text in ("his", "her") and _OF_GROUP_AND_RE.match(gap)):
                 cur.role, cur.how, cur.total = prev.role, "left", prev.total
                 cur.span = (cur.mention.start, cur.mention.np_end)
     for cur, nxt in zip(reversed(readings[:-1]), reversed(readings[1:]), strict=False):
@@ -389,6 +410,11 @@ def find_casualties(text: str) -> Casualties:
             if not kills or re.match(r"\s+(?:and|along\s+with|as\s+well\s+as)\b", text[m.end():]):
                 killed += 1
                 spans.append((m.start(), m.end()))
+    if killed == 0 and (them := _THEM_KILLED_RE.search(text)) is not None:
+        before = [m for m in mentions if m.np_end <= them.start() and m.head in ("person", "group") and m.value > 1]
+        if before:
+            killed = before[-1].value
+            spans.append((before[-1].start, them.end()))
     wounded = sum(r.mention.value for r in counted if r.role == "wounded")
     captured = sum(r.mention.value for r in counted if r.role == "captured")
     return Casualties(killed, wounded, captured, vague and killed > 0, tuple(sorted(set(spans))))

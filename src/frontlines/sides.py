@@ -20,12 +20,19 @@ from .countries import lookup_country
 from .model import Actor, Span
 
 CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|"
-                             r"churches|church|shops?|apartment|civilians?|villagers|camps? for displaced|"
-                             r"displaced people|wedding|funeral|bus(?:es)?|crowds?)\b", re.I)
+                             r"churches|church|cathedral|temple|shrine|shops?|apartment|civilians?|villagers|"
+                             r"camps? for displaced|displaced people|wedding|funeral|bus(?:es)?|crowds?|bars?|"
+                             r"restaurants?|caf[eé]s?|hotel|(?:city|town) cent(?:re|er)|cent(?:re|er) of|"
+                             r"busy (?:junction|street|road|intersection|square)|passers-by|bystanders|"
+                             r"worshippers|pilgrims|students|university)\b", re.I)
 UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
                           r"\bno (?:one|group|party|organi[sz]ation) (?:has |had )?(?:yet )?claimed\b|"
                           r"\b(?:has|had) not (?:yet )?been claimed\b|\bwithout (?:any )?claim\b|"
-                          r"\bunidentified (?:assailants|attackers|gunmen|people)\b", re.I)
+                          r"\b(?:unidentified|unknown) (?:assailants|attackers|gunmen|people|militants|"
+                          r"insurgents|armed men)\b", re.I)
+
+STATE_DETONATES = re.compile(r"\b(?:troops|soldiers|forces|army|military|police|sappers|engineers)\s+(?:\w+\s+)?"
+                             r"(?:detonated|blew up|planted|set off|remotely detonated|exploded)\b", re.I)
 
 
 def country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:
@@ -104,6 +111,12 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 and actor2 is not None:
             actor1, actor2 = actor2, actor1
     elif etype == "Explosions/Remote violence":
+        if sub in ("Suicide bomb", "Remote explosive/landmine/IED") and actor1 is not None and actor1.inter == 1 \
+                and not STATE_DETONATES.search(sentence):
+            # "a bomb exploded next to a Frontier Corps vehicle": the forces named are the target, not the bomber.
+            if actor2 is None or actor2.inter == 7:
+                actor2 = actor1
+            actor1 = dominant if dominant is not None and dominant.inter != 1 else None
         if UNKNOWN_DOER.search(sentence) or (actor1 is None and context.unclaimed):
             actor1 = _unidentified(country)  # "it was unclear who fired it", "no group has claimed it"
         if sub == "Air/drone strike" and actor1 is not None and actor2 is not None and actor1.inter not in (1, 8) \
