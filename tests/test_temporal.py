@@ -149,3 +149,23 @@ def test_seed_article_dates() -> None:
     khan = next(s for s in text.split("\n") if "1980s" in s)
     ref = event_time(khan, pub)[2]
     assert ref is not None and ref.relation == "historic"
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "first", "last", "precision"),
+    [
+        ("Between 27 and 31 March 2022, soldiers executed civilians.", date(2022, 3, 27), date(2022, 3, 27),
+         date(2022, 3, 27), 2),
+        ("Between 30 March and 2 April 2022, fighting went on.", date(2022, 4, 5), date(2022, 3, 30),
+         date(2022, 4, 2), 2),
+        ("Clashes on 12-14 May 2023 left dozens dead.", date(2023, 5, 20), date(2023, 5, 12), date(2023, 5, 14), 2),
+        ("Around 15 March 2024 (month of), drones dropped explosives.", date(2024, 3, 15), date(2024, 3, 15),
+         date(2024, 3, 15), 3),
+    ],
+)
+def test_acled_style_spans_start_on_their_first_day(text: str, pub: date, first: date, last: date,
+                                                     precision: int) -> None:
+    [ref] = find_times(text, pub)
+    assert ref.earliest == first and ref.precision == precision
+    assert ref.latest == last  # never after publication for a past event
+    assert ref.relation in ("past", "present")

@@ -406,8 +406,9 @@ def _representative_day(ref: Any, published: date) -> Any:
     "since Thursday" at its first day."""
     if ref.precision == 1 or ref.earliest == date.min:
         return ref.date
-    if ref.text.lower().startswith(("since", "from")):
-        return ref.earliest
+    if ref.text.lower().startswith(("since", "from", "between")) or re.match(r"\d{1,2}\D{0,12}(?:-|–|to|and)\s*\d",
+                                                                           ref.text):
+        return ref.earliest  # a stretch of days is coded to its first day
     span = (min(ref.latest, published) - ref.earliest).days
     return min(published, ref.earliest + timedelta(days=max(0, (span - 1) // 2 if span >= 6 else span // 2)))
 

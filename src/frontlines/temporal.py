@@ -137,6 +137,13 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
     unit = r"(?P<unit>day|week|month|year|decade)s?"
     raw = [
         (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", "iso"),
+        # ACLED-style spans: "Between 27 and 31 March 2022", "from 5 to 7 June", "12-14 May 2023",
+        # "between 30 March and 2 April 2022"; and "Around 15 March 2024 (month of)".
+        (rf"\b(?:(?:between|from)\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<mon1>"
+         rf"{w['month_alt']})\.?)?\s*(?:and|-|–|to|until)\s*(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+         rf"(?:of\s+)?{mon}(?:,?\s+(?P<y>\d{{4}}))?\b", "dayspan"),
+        (rf"\b(?:around\s+|on\s+or\s+about\s+)?(?P<d>\d{{1,2}})\s+{mon},?\s+(?P<y>\d{{4}})\s*,?\s*"
+         rf"\((?P<mk>week|month|weekend) of\)", "marked"),
         (rf"\b(?:on\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>\d{{4}}))?\b",
          "dmy"),
         (rf"\b(?:on\s+)?{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?", "mdy"),
@@ -186,6 +193,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
     if kind == "iso":
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return _Cand(s, e, d, d, 1) if d else None
+    if kind == "dayspan":
+        mon = _month_num(g["mon"])
+        year = int(g["y"]) if g.get("y") else (pub.year if mon <= pub.month else pub.year - 1)
+        mon1 = _month_num(g["mon1"]) if g.get("mon1") else mon
+        year1 = year - 1 if mon1 > mon else year
+        first, last = _safe_date(year1, mon1, int(g["d1"])), _safe_date(year, mon, int(g["d"]))
+        if first is None or last is None or first > last or (last - first).days > 62:
+            return None
+        return _Cand(s, e, first, last, 2)
+    if kind == "marked":
+        d = _safe_date(int(g["y"]), _month_num(g["mon"]), int(g["d"]))
+        return _Cand(s, e, d, d, 3 if g["mk"].lower() == "month" else 2) if d else None
     if kind in {"dmy", "mdy", "nth"}:
         day = int(g["d"])
         if kind == "nth":
