@@ -209,3 +209,16 @@ def test_forces_hit_by_a_bomb_are_its_target_and_a_later_claim_names_the_bomber(
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1.name == "BLA: Baloch Liberation Army"
     assert event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_who_takes_ground_decides_the_territory_type(pipeline):
+    text = ("On 25 August 2023, Somali army troops backed by clan militia retook control of Ceel Buur town "
+            "(Galgaduud) after heavy fighting with Al Shabaab.")
+    [event] = pipeline.extract(Article("x", date(2023, 8, 25), text)).events
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1.name == "Military Forces of Somalia (2022-)" and event.actor2.name == "Al Shabaab"
+    text = ("On 6 September 2021, Taliban forces took control of Bazarak, the capital of Panjshir province, after "
+            "days of fighting with the National Resistance Front.")
+    [event] = pipeline.extract(Article("y", date(2021, 9, 6), text)).events
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1.name == "Military Forces of Afghanistan (2021-)"

@@ -232,8 +232,32 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
             patients.append(m)
         else:
             rest.append(m)
+    agents = _lead_not_helper(doc_span.text, base + doc_span[0].idx if len(doc_span) else base, agents, mentions)
     return Roles(tuple(agents), tuple(patients), tuple(rest), tuple(speakers),
                  _pronoun_subject(doc_span, trigger, base))
+
+
+_HELPER_BEFORE = re.compile(r"\b(?:backed|supported|assisted|aided|helped|reinforced|accompanied)\s+by\s+"
+                            r"(?:[\w'’-]+\s+){0,3}$|\b(?:alongside|together\s+with|with\s+(?:the\s+)?(?:help|support)"
+                            r"\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _lead_not_helper(text: str, text_start: int, agents: list[ActorMention],
+                     mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """"Army troops backed by clan militia retook ...": the small parser may make the helper the subject; the
+    armed side named before "backed by" is the one that acted."""
+    out = []
+    for m in agents:
+        window = max(0, m.start - text_start - 60)
+        helper = _HELPER_BEFORE.search(text[window:m.start - text_start])
+        if helper:
+            phrase_start = text_start + window + helper.start()
+            lead = next((x for x in reversed(mentions) if x.end <= phrase_start and x.armed), None)
+            if lead is not None:
+                out.append(lead)
+                continue
+        out.append(m)
+    return out
 
 
 def _pronoun_subject(span: Any, trigger: Trigger, base: int) -> bool:
@@ -300,6 +324,10 @@ def _role(token: Any) -> str:
         return "agent"
     if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
         return "agent"  # "a Taliban attack", "Taliban-planted", "the army's offensive"
+    if dep == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("back", "support", "assist", "accompany",
+                                                                      "aid", "reinforce", "escort") \
+            and head.head.dep_ in ("acl", "amod", "relcl", "advcl"):
+        return "ally"  # "army troops backed by clan militia retook the town": the militia only helped
     if dep == "pobj" and head.lower_ == "by":
         return "agent"
     if dep in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:

@@ -108,7 +108,7 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 and actor2 is not None and actor2.inter in (1, 8):
             actor1, actor2 = actor2, actor1
         if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.inter == 1 \
-                and actor2 is not None:
+                and actor2 is not None and not _active_taker(actor1, sentence):
             actor1, actor2 = actor2, actor1
     elif etype == "Explosions/Remote violence":
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED") and actor1 is not None and actor1.inter == 1 \
@@ -226,6 +226,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
         actor2 = None
     return actor1, actor2, assoc2
+
+
+_TAKE_VERB = r"(?:took|retook|seized|captured|recaptured|regained|liberated|overran|entered|cleared|took back)"
+
+
+def _active_taker(actor: Actor, sentence: str) -> bool:
+    """"Somali army troops backed by clan militia retook Ceel Buur": the forces named are the subject of the
+    taking, so the state gained the ground whatever the sub-event type guessed."""
+    if not actor.mention or actor.mention not in sentence:
+        return False
+    after = sentence[sentence.index(actor.mention) + len(actor.mention):]
+    return re.match(rf"[^.;]{{0,60}}?\b{_TAKE_VERB}\b", after) is not None and not re.match(
+        r"[^.;]{0,60}?\b(?:was|were|had been|has been)\s+" + _TAKE_VERB, after)
 
 
 def _foreign_demonym(sentence: str, country: str, on: date) -> Actor | None:
