@@ -258,3 +258,9 @@ def test_focus_weights_big_places_over_repeated_small_ones(parser: Geoparser) ->
     tops = parser.find(text)
     assert parser.last_focus == "AF" and focus_country(tops) == "AF"
     assert {t.place.iso2 for t in tops if t.place} == {"AF"}
+
+
+def test_the_name_as_written_beats_a_spelling_variant_abroad(parser: Geoparser) -> None:
+    text = "Ukrainian forces took back Lyman on Saturday, a day after Moscow announced the annexation."
+    lyman = next(t for t in parser.find(text) if t.text == "Lyman")
+    assert lyman.place is not None and lyman.place.country == "Ukraine"

@@ -551,10 +551,13 @@ class Geoparser:
         namesakes = {x for x in cands if gaz.feature(x) != CITY and (
             (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns
             or gaz.feature(x) == ADMIN1 and (gaz.iso2(x), gaz.name_of(x)) in seats)}
+        exact = set(m.ids[:m.n_exact]) if m.exact and m.n_exact < len(m.ids) else set()
         for x in cands:
             feat = gaz.feature(x)
             weight = (1.0, 0.6, 0.3, 50.0)[feat]
             score = math.log10(gaz.population(x) * weight + 10)
+            if x in exact:
+                score += 1.5  # the name as written ("Lyman") before a spelling variant of it ("Liman")
             if m.want >= 0:
                 if feat == m.want:
                     score += 4

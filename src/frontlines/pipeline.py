@@ -183,7 +183,7 @@ class Pipeline:
                 actor1 = country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
             actor1, actor2, assoc2 = complete_sides(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
-            cand = _territory_by_taker(cand, actor1)
+            cand = _territory_by_taker(cand, actor1, actor2)
             killed = _segment_killed(segment, casualties.killed, len(candidates))
             if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
                     cand.sub_event_type != "Excessive force against protesters":
@@ -352,13 +352,16 @@ def _resolve(m: ActorMention | None, country: str, on: date, context: ArticleCon
     return resolve_actor(m, country=country, on=on, context=context)
 
 
-def _territory_by_taker(cand: EventCandidate, taker: Actor | None) -> EventCandidate:
+def _territory_by_taker(cand: EventCandidate, taker: Actor | None, loser: Actor | None = None) -> EventCandidate:
     """Who took the ground decides the sub-event type: the state (the Taliban after August 2021 included)
-    regains territory, anyone else overtakes it."""
+    regains territory, anyone else overtakes it. A foreign army that helps the host state against rebels
+    regains ground with it; one that takes ground from the host state's own forces overtakes it (ACLED counts
+    foreign state forces with non-state actors there)."""
     if taker is None or cand.sub_event_type not in ("Government regains territory",
                                                      "Non-state actor overtakes territory"):
         return cand
-    state = taker.inter == 1 or (taker.inter == 8 and taker.name.startswith(("Military Forces", "Police Forces")))
+    foreign_army = taker.inter == 8 and taker.name.startswith(("Military Forces", "Police Forces"))
+    state = taker.inter == 1 or (foreign_army and not (loser is not None and loser.inter == 1))
     sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return cand if sub == cand.sub_event_type else replace(cand, sub_event_type=sub)
 
