@@ -124,6 +124,7 @@ class _Mention:
 
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._armies: frozenset[str] = frozenset()
         self.gaz = gazetteer if gazetteer is not None else default_gazetteer()
         self.lex = _lexicon()
         self.last_focus: str | None = None
@@ -134,6 +135,7 @@ class Geoparser:
 
     def _mentions(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[_Mention]:
         tokens = _tokens(text)
+        self._armies = frozenset(armies)
         lowered = {text[s:e].lower() for s, e in tokens if text[s].islower()}
         raw: list[tuple[int, int, _Mention]] = []
         # Hints are countries the text points to without naming a place: the home of an armed group it names
@@ -324,6 +326,10 @@ class Geoparser:
         # An alternate name ("Khwaja" for some town) counts at home only in the focus country or with a cue.
         homely = tuple(x for x in exact[:30] if gaz.iso2(x) in home and (
             feature_cue or gaz.iso2(x) == focus or self._main(m.key, x)))
+        if not homely:
+            # "Ukrainian forces took back Lyman ... Moscow announced": a place spelled exactly as in the country
+            # whose army acts is better than a respelling of a village in the country merely named.
+            homely = tuple(x for x in exact[:30] if gaz.iso2(x) in self._armies and self._main(m.key, x))
         in_home = bool(homely or extra)
         if not in_home and home:
             # "Ghanzi province, Afghanistan": a misspelling of a home name beats an exact name abroad.
