@@ -101,3 +101,15 @@ def test_unidentified_militants_never_take_the_regional_default():
 
     assert regional_default("AF", date(2020, 2, 10), "a bomb planted by unidentified militants exploded") is None
     assert regional_default("AF", date(2020, 2, 10), "militants attacked a checkpoint").name == "Taliban"
+
+
+def test_positions_and_weapons_name_forces_only_with_a_demonym():
+    from frontlines.actors import find_actor_mentions
+
+    found = find_actor_mentions("Russian forces dropped grenades onto Ukrainian positions near Avdiivka.")
+    assert [(m.kind, m.country_hint) for m in found] == [("military", "RU"), ("military", "UA")]
+    assert find_actor_mentions("A missile struck a school.") == []
+    # the words before a weapon noun may still name the forces
+    assert [m.text for m in find_actor_mentions("Military artillery units shelled the wards.")] == ["artillery"]
+    found = find_actor_mentions("A missile hit the station, killing 50, Ukrainian officials said.")
+    assert [m.text for m in found] == ["Ukrainian officials"]

@@ -140,8 +140,17 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             home=entry.get("home", ""), government_from=entry.get("government_from"), by_country=by_country,
         ))
         taken.append((a, b))
-    for match in m.state.finditer(text):
+    pos, limit, resume = 0, len(text), 0
+    while True:
+        found_state = m.state.search(text, pos, limit)
+        if found_state is None:
+            if limit == len(text):
+                break
+            pos, limit = resume, len(text)  # the words before a skipped noun held nothing: go on after it
+            continue
+        match = found_state
         a, b = match.span()
+        pos, limit = max(b, resume), len(text)
         noun = match.group("noun")
         kind = m.state_kinds[noun.lower()]
         if kind == "weapon" and not match.group("dem"):
@@ -166,6 +175,10 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                     hint, a = lead.iso2, match.start("first")
         if kind == "weapon":
             if not hint:
+                # "military artillery units": no weapon of a named country, but the words before the noun may
+                # still name the forces, so they are searched again on their own.
+                if match.start("noun") > match.start():
+                    pos, limit, resume = match.start(), match.start("noun"), b
                 continue
             kind = "military"
         if not free(a, b):

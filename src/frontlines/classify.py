@@ -78,6 +78,8 @@ NATURAL = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|flood(?:s|ing)?|la
                      r"lightning|outbreak|epidemic|cholera|stampede|fire broke out|accident(?:al|ally)?|overturned|"
                      r"derail(?:ed|ment)?|collided|collision|gas cylinder|fuel tanker|short circuit|electrical fault|"
                      r"boiler|gas leak|mine collapse)\b", re.I)
+ACCIDENT_SAID = re.compile(r"\b(?:(?:was|were|as) an accident|accidental(?:ly)?|ruled out (?:sabotage|foul play|"
+                           r"an attack|terrorism)|not an attack|no sign of (?:sabotage|an attack))\b", re.I)
 # Running totals are not events: "more than 15,000 people have been killed since the war began".
 AGGREGATE = re.compile(r"\b(?:since (?:the (?:war|conflict|fighting|coup|offensive|insurgency|start|beginning|"
                        r"outbreak)|(?:it|the war|fighting|conflict) (?:began|started|erupted|broke out)|"
@@ -450,7 +452,10 @@ def classify(
     if AGGREGATE.search(sentence_text):
         for family in ("violence", "clash"):
             by_family.pop(family, None)
-    accident = bool(NATURAL.search(sentence_text)) and not armed
+    # "..., police said": an armed force that only reports the blast does not make it an attack.
+    actors_in_it = [m for m in armed if not re.match(r"\s+(?:said|says|say|told|reported|added|confirmed)\b",
+                                                      sentence_text[m.end - offset:])]
+    accident = bool(NATURAL.search(sentence_text)) and not actors_in_it or bool(ACCIDENT_SAID.search(sentence_text))
     disrupted = "disrupted" in by_family
     for family, sub in REMOTE_FAMILIES.items():
         if family in by_family and not disrupted and not accident:
