@@ -222,3 +222,17 @@ def test_who_takes_ground_decides_the_territory_type(pipeline):
     [event] = pipeline.extract(Article("y", date(2021, 9, 6), text)).events
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1.name == "Military Forces of Afghanistan (2021-)"
+
+
+def test_a_crowd_ransacking_a_building_is_a_riot(pipeline):
+    text = ("On 9 May 2023, supporters of Imran Khan stormed the Corps Commander's residence in Lahore after his "
+            "arrest, ransacking it and setting it on fire.")
+    [event] = pipeline.extract(Article("x", date(2023, 5, 9), text)).events
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1.name == "Rioters (Pakistan)" and event.actor2 is None
+
+
+def test_an_accident_reported_by_police_is_no_attack(pipeline):
+    text = ("A gas cylinder exploded in a crowded restaurant in Kunduz on Wednesday, killing three people; police "
+            "said it was an accident.")
+    assert pipeline.extract(Article("x", date(2021, 6, 24), text)).events == ()

@@ -177,6 +177,11 @@ class Pipeline:
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self._place(toponyms, article.text, sent, country, lo, hi)
             ev_country = place.iso2 if place is not None and place.iso2 else country
+            crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
+            if cand.sub_event_type == "Looting/property destruction" and crowd and (
+                    cand.agent in crowd or cand.agent is None and not any(m.armed for m in sent_mentions)):
+                # "supporters of Imran Khan stormed the residence, ransacking it": a crowd's destruction is a riot
+                cand = replace(cand, sub_event_type="Violent demonstration")
             actor1 = _resolve(cand.agent, ev_country, when, context)
             actor2 = _resolve(cand.patient, ev_country, when, context)
             if actor1 is None:

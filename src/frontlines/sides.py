@@ -177,6 +177,8 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 r"\b(?:clash\w*|fired|tear ?gas|dispers\w*|arrest\w*|baton\w*|fought|intervened|"
                 r"opened fire|pelted (?:police|security)|attacked (?:police|security))\b", sentence, re.I):
             actor2 = None  # a building or a commander's house was the target, not a force that intervened
+        if sub == "Violent demonstration" and actor2 is not None and actor2.inter in (5, 6):
+            actor2 = None  # the crowd named twice ("supporters ... the protesters"), not a second side
         if actor1 is None or actor1.inter not in (5, 6):
             actor1 = _labelled("Rioters", 5, country)
         elif actor1.inter == 6:
