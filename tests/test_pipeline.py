@@ -236,3 +236,19 @@ def test_an_accident_reported_by_police_is_no_attack(pipeline):
     text = ("A gas cylinder exploded in a crowded restaurant in Kunduz on Wednesday, killing three people; police "
             "said it was an accident.")
     assert pipeline.extract(Article("x", date(2021, 6, 24), text)).events == ()
+
+
+def test_a_bombed_patrol_is_the_target_and_the_suspected_group_the_bomber(pipeline):
+    text = "A roadside bomb hit a PMF patrol near Tuz Khurmatu on Wednesday, killing two fighters; Islamic State " \
+           "was suspected."
+    [event] = pipeline.extract(Article("x", date(2021, 6, 10), text)).events
+    assert event.actor1.name == "Islamic State (Iraq)"
+    assert event.actor2 is not None and event.actor2.name == "PMF: Popular Mobilization Forces"
+
+
+def test_the_side_whose_assaults_were_repelled_started_the_clash(pipeline):
+    text = "Ukrainian troops repelled seven Russian assaults around Chasiv Yar on Wednesday, the general staff said."
+    [event] = pipeline.extract(Article("x", date(2024, 4, 18), text)).events
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.name == "Military Forces of Russia (2000-)"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Ukraine (2019-)"

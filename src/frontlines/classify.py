@@ -313,6 +313,13 @@ def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
     return tokens[-1]
 
 
+# Nouns for a group's people or things, whose role in the clause is the group's ("hit a PMF patrol"), unlike
+# event nouns ("a Taliban attack") whose modifier is the doer.
+UNIT_NOUNS = frozenset({"patrol", "convoy", "vehicle", "post", "checkpoint", "base", "position", "outpost", "camp",
+                        "headquarters", "office", "station", "commander", "leader", "member", "fighter", "soldier",
+                        "truck", "car", "compound", "unit", "garrison", "barracks", "tank", "helicopter"})
+
+
 def _role(token: Any) -> str:
     dep = token.dep_
     head = token.head
@@ -325,6 +332,8 @@ def _role(token: Any) -> str:
     if dep in ("nsubj", "csubj", "agent"):
         return "agent"
     if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
+        if head.lemma_.lower() in UNIT_NOUNS:
+            return _role(head)  # "a bomb hit a PMF patrol": the patrol's role is the group's
         return "agent"  # "a Taliban attack", "Taliban-planted", "the army's offensive"
     if dep == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("back", "support", "assist", "accompany",
                                                                       "aid", "reinforce", "escort") \
@@ -379,7 +388,7 @@ def classify(
             agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
         agent = agent or next((m for m in r.agents if _is_armed(m)), None)
         armed_patients = [m for m in r.patients if _is_armed(m)]
-        if agent is None and len(armed_patients) >= 2:
+        if agent is None and len(armed_patients) >= 2 and t.family not in REMOTE_FAMILIES:
             # "fighting between Afghan special forces and the Taliban": both sides, in the text's order
             return armed_patients[0], armed_patients[1]
         patient = next((m for m in r.patients if m is not agent), None)

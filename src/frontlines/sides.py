@@ -26,7 +26,8 @@ CIVILIAN_TARGET = re.compile(r"\b(?:residential|homes?|houses?|markets?|hospital
                              r"busy (?:junction|street|road|intersection|square)|passers-by|bystanders|"
                              r"worshippers|pilgrims|students|university)\b", re.I)
 UNKNOWN_DOER = re.compile(r"\b(?:unclear|not clear|unknown|no one knew|not known) (?:who|which side|which)\b|"
-                          r"\bno (?:one|group|party|organi[sz]ation) (?:has |had )?(?:yet )?claimed\b|"
+                          r"\bno (?:one|group|party|organi[sz]ation) (?:has |had )?(?:yet )?(?:claimed|said it was "
+                          r"behind|took responsibility|admitted)\b|"
                           r"\b(?:has|had) not (?:yet )?been claimed\b|\bwithout (?:any )?claim\b|"
                           r"\b(?:unidentified|unknown) (?:assailants|attackers|gunmen|people|militants|"
                           r"insurgents|armed men)\b", re.I)
@@ -134,8 +135,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                     else _unidentified(country)
             elif sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
                 actor1 = state
-            elif dominant is not None and sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
-                actor1 = dominant
+            elif sub in ("Suicide bomb", "Remote explosive/landmine/IED") and (bomber := _bomber(
+                    mentions, dominant, actor2, country, on, context)) is not None:
+                actor1 = bomber
             else:
                 actor1 = _unidentified(country)
         if actor2 is None and CIVILIAN_TARGET.search(sentence):
@@ -241,6 +243,20 @@ def _active_taker(actor: Actor, sentence: str) -> bool:
     after = sentence[sentence.index(actor.mention) + len(actor.mention):]
     return re.match(rf"[^.;]{{0,60}}?\b{_TAKE_VERB}\b", after) is not None and not re.match(
         r"[^.;]{0,60}?\b(?:was|were|had been|has been)\s+" + _TAKE_VERB, after)
+
+
+def _bomber(mentions: Sequence[ActorMention], dominant: Actor | None, target: Actor | None, country: str,
+            on: date, context: ArticleContext) -> Actor | None:
+    """Who set off a bomb nobody is said to have planted: a group the sentence names other than the target
+    ("a bomb hit a PMF patrol; Islamic State was suspected"), else the article's armed group."""
+    for m in mentions:
+        if m.kind == "named" and m.inter in (2, 3, 4):
+            group = resolve_actor(m, country=country, on=on, context=context)
+            if target is None or group.name != target.name:
+                return group
+    if dominant is not None and (target is None or dominant.name != target.name):
+        return dominant
+    return None
 
 
 def _foreign_demonym(sentence: str, country: str, on: date) -> Actor | None:
