@@ -169,3 +169,16 @@ def test_acled_style_spans_start_on_their_first_day(text: str, pub: date, first:
     assert ref.earliest == first and ref.precision == precision
     assert ref.latest == last  # never after publication for a past event
     assert ref.relation in ("past", "present")
+
+
+def test_since_the_start_of_the_month_opens_on_its_first_day() -> None:
+    [ref] = find_times("Gangs have raped dozens of women since the start of the month.", date(2023, 9, 22))
+    assert ref.earliest == date(2023, 9, 1) and ref.latest == date(2023, 9, 22) and ref.precision == 3
+    [ref] = find_times("JNIM has imposed a blockade since early this week.", date(2023, 8, 11))
+    assert ref.earliest == date(2023, 8, 7) and ref.precision == 2
+
+
+def test_a_truce_due_to_begin_on_sunday_is_in_the_future() -> None:
+    refs = find_times("Mediators announced a truce on Wednesday, with the truce due to begin on Sunday.",
+                      date(2025, 1, 16))
+    assert [r.relation for r in refs] == ["past", "future"]

@@ -70,7 +70,8 @@ _NUM = r"(?P<n>\d{1,3}|a\s+couple\s+of|a\s+few|several|few|" + "|".join(
 ) + ")"
 _FUTURE_CTX_RE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|plans?\s+to|planning\s+to|expected\s+to|set\s+to|scheduled\s+(?:to|for)|"
-    r"intends?\s+to|would)\b|'ll\b",
+    r"intends?\s+to|would|due\s+to\s+(?:begin|start|take\s+effect|come\s+into\s+force|open|end|expire|resume)|"
+    r"(?:to\s+)?(?:begin|start|take\s+effect|come\s+into\s+force)\s+(?:from|as\s+of))\b|'ll\b",
     re.IGNORECASE,
 )
 _MODAL_RE = re.compile(r"\b(?:will|shall|would|won't|wouldn't|going\s+to)\b|(?<=\w)'ll\b", re.IGNORECASE)
@@ -163,6 +164,8 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
         (r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<rel>last|this\s+past|this\s+coming|"
          rf"this|next|coming)?\s*{wday}(?:'s)?{part}\b", "weekday"),
         (rf"\bsince\s+(?:last\s+)?{wday}\b", "since_wd"),
+        (r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<u>week|month|year)\b|"
+         r"\bsince\s+early\s+this\s+(?P<u2>week|month|year)\b", "since_start"),
         (r"\b(?:(?:late|early)\s+)?(?P<w>yesterday|the\s+day\s+before\s+yesterday)(?:\s+(?:morning|afternoon|"
          r"evening|night))?\b", "yesterday"),
         (r"\b(?:(?:late|early)\s+)?(?:last\s+night|overnight|(?:on\s+)?(?:the\s+)?previous\s+night)\b",
@@ -281,6 +284,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
         else:
             d = _weekday(pub, wd, "before" if rel in {"last", "this past"} else "recent")
         return _Cand(s, e, d, d, 1)
+    if kind == "since_start":
+        unit = (g.get("u") or g.get("u2") or "").lower()
+        first = (pub - timedelta(days=pub.weekday()) if unit == "week" else
+                 date(pub.year, pub.month, 1) if unit == "month" else date(pub.year, 1, 1))
+        return _Cand(s, e, first, pub, 2 if unit == "week" else 3)
     if kind == "since_wd":
         wd = _words()["weekdays"][g["wd"].lower()]
         first = _weekday(pub, wd, "before")
