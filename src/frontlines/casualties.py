@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -167,7 +167,10 @@ _NO_OBJECT_RE = re.compile(
 _FAMILY_RE = re.compile(r"\s+of\s+(?:the\s+same|one|a|his|her|their|the)\s+(?:family|household|clan)\b",
                         re.IGNORECASE)
 _OF_GROUP_AND_RE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+and\s+$")
-_COMPANION_RE = re.compile(r"\band\s+(?P<poss>his|her)\s+(?=\w)", re.IGNORECASE)
+_COMPANION_RE = re.compile(r"\band\s+(?P<poss>his|her|their)\s+(?=\w)", re.IGNORECASE)
+# "stoned a classmate to death": the verb and its result frame the victim.
+_TO_DEATH_RE = re.compile(r"\b(?:stoned|beat|beaten|hacked|stabbed|burned|burnt|clubbed|kicked|tortured|lynched)\s+"
+                          r"(?P<obj>(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\s+death\b", re.IGNORECASE)
 _UNKNOWN_NUMBER_RE = re.compile(r"\b(?:an?\s+)?(?:unknown|undisclosed|unspecified|undetermined)\s+numbers?\s+of\b",
                                 re.IGNORECASE)
 # "seized 13 suspects ... and burned them to death": the figure named before.
@@ -175,6 +178,9 @@ _THEM_KILLED_RE = re.compile(
     r"\b(?:(?:burn(?:ed|t)|beat(?:en)?|stoned|hacked|stabbed|clubbed)\s+them\s+to\s+death|"
     r"(?:killed|killing|executed|executing|lynched|lynching|shot\s+dead)\s+(?:all\s+of\s+)?them(?:\s+all)?)\b",
     re.IGNORECASE)
+# "accusing her of kidnapping and killing a girl": a charge, not a death of this event.
+_ACCUSED_OF_RE = re.compile(r"\b(?:accus\w*|suspect\w*|charged|convicted|blamed)\s+(?:\w+\s+){0,2}(?:of|for)\s+"
+                            r"(?:\w+ing\s+(?:and|or)\s+)?$", re.IGNORECASE)
 # "killing both", "both were killed": the two just named; "both sides" is no figure.
 _BOTH_RE = re.compile(r"\bboth(?:\s+of\s+them)?\b(?=\s*(?:[,.;]|$|were\b|died\b|was\b))", re.IGNORECASE)
 _BARE_OK = frozenset({"dead", "died", "perished", "slain"})
@@ -253,9 +259,19 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
                 out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
     for m in _BOTH_RE.finditer(text):
         out.append(_Mention(m.start(), m.end(), 2, False, "person", "both"))
+    for m in _TO_DEATH_RE.finditer(text):
+        counted = next((mm for mm in out if mm.start == m.start("obj")), None)
+        if counted is not None:
+            # "beat two suspected robbers to death": the figure already read is of the dead
+            out[out.index(counted)] = replace(counted, np_end=m.end(), head="death")
+        elif m.group("obj").split()[0].lower() in ("a", "an", "him", "her") and not re.match(
+                r"(?:him|her)\s+\w", m.group("obj"), re.I):
+            out.append(_Mention(m.start("obj"), m.end(), 1, False, "death", "a"))
     for m in _COMPANION_RE.finditer(text):
-        # "a presenter and her driver", "a commander and his aide": one more person.
+        # "a presenter and her driver", "eight policemen and their driver": one more person.
         end = _object_end(text, m.end(), lex)
+        if m.group("poss").lower() == "their" and text[m.end():end].split()[0].endswith("s"):
+            continue  # "and their families": no count
         if end > m.end() and not any(mm.start <= m.start("poss") < mm.np_end for mm in out):
             out.append(_Mention(m.start("poss"), end, 1, False, "person", m.group("poss").lower()))
     for m in _UNKNOWN_NUMBER_RE.finditer(text):
@@ -263,7 +279,8 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
         # reaches the soldiers.
         head, end = _np_scan(text, m.end(), nouns, lex, allow_group=True)
         if head:
-            out.append(_Mention(m.start(), max(end, m.end()), 0, True, "person", "an unknown number"))
+            out.append(_Mention(m.start(), max(end, m.end()), 0, True, "death" if head == "death" else "person",
+                                "an unknown number"))
     return sorted(out, key=lambda mm: mm.start)
 
 
@@ -348,7 +365,8 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
         r.role, r.how = "killed", "left"
         r.span = (mention.start - len(left) + b.start(), mention.np_end)
     elif (v := lex["left_re"].search(left)) is not None and not (
-            "," in v.group(0) and _PASSIVE_BEFORE_RE.search(left[: v.start()])):
+            "," in v.group(0) and _PASSIVE_BEFORE_RE.search(left[: v.start()])) and not _ACCUSED_OF_RE.search(
+            left[: v.start()]):
         # "...were killed, a council member said": after a passive verb and a comma comes the speaker.
         r.role, r.how = _classify(v.group("verb"), lex), "left"
         r.span = (mention.start - len(left) + v.start(), mention.np_end)
@@ -381,7 +399,9 @@ def find_casualties(text: str) -> Casualties:
                 cur.role, cur.how, cur.total = prev.role, "left", prev.total
                 cur.span = (cur.mention.start, cur.mention.np_end)
     for cur, nxt in zip(reversed(readings[:-1]), reversed(readings[1:]), strict=False):
-        if not cur.role and nxt.role in {"killed", "wounded", "captured"} and nxt.how == "right":
+        # "left eight soldiers and an unknown number of insurgents dead": a closing "dead" governs them all.
+        closing_dead = nxt.how == "head" and text[:nxt.mention.np_end].lower().endswith("dead")
+        if not cur.role and nxt.role in {"killed", "wounded", "captured"} and (nxt.how == "right" or closing_dead):
             if _COORD_RE.match(text[cur.mention.np_end : nxt.mention.start]):
                 cur.role, cur.how = nxt.role, "right"
                 cur.span = (cur.mention.start, cur.mention.np_end)
