@@ -57,3 +57,20 @@ def test_a_bombing_and_the_clash_that_followed_are_two_events():
 
 def test_no_trigger_no_event():
     assert subtypes("The minister visited the province and met tribal elders.") == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("M23 rebels and Congolese troops traded heavy machine-gun fire around Sake on Wednesday.", ["Armed clash"]),
+    ("Iraqi forces drove the militants out of their last positions in Tal Afar on Thursday.",
+     ["Government regains territory"]),
+    ("A Russian drone slammed into a residential building in Odesa overnight.", ["Air/drone strike"]),
+    ("Armed men took away seven members of one family, who have not been seen since.",
+     ["Abduction/forced disappearance"]),
+    ("Eritrean troops stripped a textile factory of its machinery.", ["Looting/property destruction"]),
+    ("The army inaugurated a new battalion base in Argelia on Tuesday.", ["Headquarters or base established"]),
+    ("A man was beaten to death by residents in Bekasi on Tuesday.", ["Mob violence"]),
+    ("Traders observed a shutter-down strike across Peshawar on Wednesday.", ["Peaceful protest"]),
+    ("The government released 100 prisoners from Bagram prison on Saturday.", ["Other"]),
+])
+def test_wordings_found_in_real_reports(sentence, expected):
+    assert subtypes(sentence) == expected

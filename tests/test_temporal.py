@@ -182,3 +182,8 @@ def test_a_truce_due_to_begin_on_sunday_is_in_the_future() -> None:
     refs = find_times("Mediators announced a truce on Wednesday, with the truce due to begin on Sunday.",
                       date(2025, 1, 16))
     assert [r.relation for r in refs] == ["past", "future"]
+
+
+def test_an_anniversary_is_history() -> None:
+    [ref] = find_times("Ten years ago this week, rebels drove the army out of Gao.", date(2022, 1, 17))
+    assert ref.relation == "historic"

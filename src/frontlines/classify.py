@@ -272,7 +272,13 @@ def _pronoun_subject(span: Any, trigger: Trigger, base: int) -> bool:
         token = token.head if token.head.i != token.i else None
     if token is None:
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for c in token.children)
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for c in token.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.dep_ != "conj":
+            return False
+        token = token.head  # "they had wrested control ... and had pushed army units out": a shared subject
+    return False
 
 
 def _governing_verb(token: Any) -> Any:

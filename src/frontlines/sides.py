@@ -102,7 +102,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             if sub == "Government regains territory" and known.inter not in (1, 8):
                 actor1, actor2 = state, known
             elif actor1 is None:
-                actor1, actor2 = (other, known) if sub == "Non-state actor overtakes territory" else (known, other)
+                # Ground taken from the only side named ("pushed army units out of a camp"): that side lost it.
+                lost = sub == "Non-state actor overtakes territory" or (
+                    sub == "Government regains territory" and known.inter in (1, 8) and other is not None)
+                actor1, actor2 = (other, known) if lost else (known, other)
             else:
                 actor2 = other
         if sub == "Government regains territory" and actor1 is not None and actor1.inter not in (1, 3, 8) \

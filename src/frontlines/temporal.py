@@ -159,6 +159,8 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
          "decade"),
         (rf"\b(?:(?:during|under|since|after|before|in)\s+)(?:the\s+)?(?:{hist})\b", "hist"),
         (rf"\b(?:{hist_ph})\b", "hist"),
+        # "Ten years ago this week": an anniversary, history however near the week named.
+        (rf"\b{_NUM}\s+(?:years?|decades?)\s+ago\s+(?:this|last)\s+(?:week|month|weekend)\b", "anniversary"),
         (rf"\b{_NUM}\s+{unit}\s+ago\b", "ago"),
         (rf"\b{_NUM}\s+{unit}\s+(?:earlier|before|previously)\b", "earlier"),
         (r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<rel>last|this\s+past|this\s+coming|"
@@ -258,6 +260,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
         short = int(dec[-2:])
         y0 = int(dec) if len(dec) == 4 else (1900 + short if short > pub.year % 100 else 2000 + short)
         return _Cand(s, e, date(y0, 1, 1), date(y0 + 9, 12, 31), 3, "historic")
+    if kind == "anniversary":
+        return _Cand(s, e, date.min, pub - _HISTORIC_AGE, 3, "historic")
     if kind == "hist":
         return _Cand(s, e, date.min, pub - _HISTORIC_AGE, 3, "historic")
     if kind in {"ago", "earlier"}:
