@@ -74,3 +74,18 @@ def test_no_trigger_no_event():
 ])
 def test_wordings_found_in_real_reports(sentence, expected):
     assert subtypes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A small group of women held a protest in Kabul, chanting slogans, before dispersing on their own.",
+     ["Peaceful protest"]),
+    ("Police fired tear gas to disperse hundreds of students rallying against the new code.",
+     ["Protest with intervention"]),
+    ("Delhi Police detained protesting wrestlers as they tried to march towards parliament.",
+     ["Protest with intervention"]),
+    ("Riot police sprayed water laced with an irritant at pro-democracy demonstrators near the palace.",
+     ["Protest with intervention"]),
+    ("A counter-rocket system shot down two armed drones approaching the embassy.", ["Disrupted weapons use"]),
+])
+def test_how_a_crowd_was_met(sentence, expected):
+    assert subtypes(sentence) == expected

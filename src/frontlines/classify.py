@@ -43,18 +43,23 @@ STRATEGIC_FAMILIES = {
     "looting": "Looting/property destruction", "transfer": "Non-violent transfer of territory", "other": "Other",
 }
 
-INTERVENTION = re.compile(r"\b(?:tear ?gas|dispers(?:ed|e|ing)|water cannons?|rubber bullets|batons?|"
-                          r"lathi-?charg\w*|lathis?|baton charge\w*|cane-charg\w*|"
-                          r"baton-charged|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|"
-                          r"participants|marchers|organi[sz]ers|students|people|women|activists)|beat(?:en)?|"
-                          r"broke up|pepper spray|stun grenades?|charged at)\b", re.I)
+INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?:to|were|was|been|police|troops|forces) dispers(?:ed|e|ing)|"
+                          r"dispers(?:ed|e|ing) (?:the |them|hundreds|thousands|dozens|crowds?|protesters|"
+                          r"demonstrators|marchers)|water cannons?|rubber bullets|batons?|"
+                          r"lathi-?charg\w*|lathis?|baton charge\w*|cane-charg\w*|sprayed (?:\w+ ){0,3}water|"
+                          r"irritant|baton-charged|(?:arrested|detained|rounded up|dragged) (?:\w+ ){0,4}(?:protesters|"
+                          r"demonstrators|participants|marchers|organi[sz]ers|students|people|women|activists|residents|"
+                          r"protesting|supporters|members|teachers|workers|farmers)|beat(?:en)?|"
+                          r"broke up|cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|stun grenades?|"
+                          r"charged at)\b",
+                          re.I)
 EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|"
                        r"fired (?:on|at|into)(?! the air)|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
                           r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
-                          r"riot(?:ed|ing|ers|s)?|"
+                          r"riot(?:ed|ing|ers|s)?(?! (?:police|policemen|squad|units?|gear|shields?|control)\b)|"
                           r"ransacked|smashed)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
