@@ -264,3 +264,11 @@ def test_the_name_as_written_beats_a_spelling_variant_abroad(parser: Geoparser) 
     text = "Ukrainian forces took back Lyman on Saturday, a day after Moscow announced the annexation."
     lyman = next(t for t in parser.find(text, armies=["UA"]) if t.text == "Lyman")
     assert lyman.place is not None and lyman.place.country == "Ukraine"
+
+
+def test_articled_names_and_ethnic_words(parser: Geoparser) -> None:
+    text = "Fighting between Arab tribal fighters and the SDF spread to villages east of Deir ez-Zor."
+    found = [(t.text, t.place.country if t.place else None) for t in parser.find(text)]
+    assert found == [("Deir ez-Zor", "Syria")]
+    text = "A Turkish drone struck a vehicle near Sinjar, killing two members of a Yazidi armed group."
+    assert [t.text for t in parser.find(text, armies=["TR"])] == ["Sinjar"]

@@ -252,3 +252,10 @@ def test_the_side_whose_assaults_were_repelled_started_the_clash(pipeline):
     assert event.sub_event_type == "Armed clash"
     assert event.actor1.name == "Military Forces of Russia (2000-)"
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Ukraine (2019-)"
+
+
+def test_a_country_named_in_passing_does_not_pull_the_event_abroad(pipeline):
+    text = ("Rwandan and Mozambican troops recaptured the port town of Mocimboa da Praia on Sunday, Rwanda's "
+            "military said.")
+    [event] = pipeline.extract(Article("x", date(2021, 8, 9), text)).events
+    assert event.place is not None and event.place.name == "Mocimboa da Praia"

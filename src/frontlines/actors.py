@@ -257,14 +257,15 @@ class ArticleContext:
             best = counts.most_common(1)[0][0]
             dominant = next(m for m in mentions if m.name == best)
         else:
-            # No rebel group named: the other side is a foreign army ("Russian forces" in a report from Ukraine).
+            # No rebel group named: unnamed insurgents where one group dominates are that group; else the other
+            # side is a foreign army ("Russian forces" in a report from Ukraine).
+            if on is not None and text:
+                dominant = regional_default(country, on, text, admin1s)
             foreign = Counter(m.country_hint for m in mentions
                               if m.kind == "military" and m.country_hint and m.country_hint != country)
-            if foreign:
+            if dominant is None and foreign:
                 hint = foreign.most_common(1)[0][0]
                 dominant = next(m for m in mentions if m.kind == "military" and m.country_hint == hint)
-            elif on is not None and text:
-                dominant = regional_default(country, on, text, admin1s)
         return cls(dominant, country)
 
 

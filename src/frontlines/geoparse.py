@@ -215,7 +215,7 @@ class Geoparser:
         for n in range(min(4, len(tokens) - i), 0, -1):
             last_s, last_e = tokens[i + n - 1]
             last = text[last_s:last_e]
-            if not _capitalised(last) or not self._joinable(text, tokens, i, n) or (
+            if not (_capitalised(last) or _ARTICLED.match(last)) or not self._joinable(text, tokens, i, n) or (
                     n > 1 and last.isupper() and len(last) > 1):
                 continue  # "The US military": an acronym is read on its own, as a demonym
             surface = text[s:last_e]
@@ -603,6 +603,10 @@ class Geoparser:
                 best = unit
         confidence = 1.0 / (1.0 + math.exp(-(best_score - second))) if second > -1e9 else 1.0
         return best, confidence
+
+
+# "Deir ez-Zor", "Mazar-e Sharif"'s "e-Sharif": an Arabic or Persian article joined to a capitalised name.
+_ARTICLED = re.compile(r"^(?:al|el|ez|es|ed|ad|ar|as|ash|az|an|e|i|ul|ud)-[A-Z]")
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:

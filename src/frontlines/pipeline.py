@@ -213,9 +213,12 @@ class Pipeline:
             # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
             # compete as a whole, so "Kankara, Katsina state" still gives the town.
             own, lo, hi = local, sent.start, sent.end
+        # A place in the focus country is preferred to one abroad, but a country's own name ("crossed into
+        # Tajikistan", "Rwanda's military said") does not count as a place there.
         specific = [t for t in own if t.place is not None and t.place.feature != "country"
                     and (not country or t.place.iso2 == country or not any(
-                        x.place is not None and x.place.iso2 == country for x in own))]
+                        x.place is not None and x.place.iso2 == country and x.place.feature != "country"
+                        for x in own))]
         if specific:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
             return place, False
