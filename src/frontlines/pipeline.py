@@ -175,7 +175,8 @@ class Pipeline:
             else:
                 when = _representative_day(ref, article.date)
             lo, hi = _segment_range(sent, cand, candidates)
-            place, country_wide = self._place(toponyms, article.text, sent, country, lo, hi)
+            place, country_wide = self._place(toponyms, article.text, sent, country, lo, hi,
+                                              national=cand.event_type == "Strategic developments")
             ev_country = place.iso2 if place is not None and place.iso2 else country
             crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
             if cand.sub_event_type == "Looting/property destruction" and crowd and (
@@ -202,7 +203,7 @@ class Pipeline:
         return out
 
     def _place(self, toponyms: Sequence[Toponym], text: str, sent: Sentence, country: str,
-               lo: int, hi: int) -> tuple[Place | None, bool]:
+               lo: int, hi: int, national: bool = False) -> tuple[Place | None, bool]:
         """The event's place and whether the sentence only speaks of a whole country.
 
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
@@ -242,6 +243,10 @@ class Pipeline:
         # Only a country the text names as a place may stand in: a demonym ("Russian warplanes struck ...")
         # says who acted, not where.
         if any(t.place is not None and t.place.feature == "country" and t.place.iso2 == country for t in toponyms):
+            return self._capital(country), False
+        if national and country and not any(t.place is not None for t in toponyms):
+            # "A ceasefire between the government and the ELN came into force": a national decision with no
+            # place named is coded at the capital, with region precision.
             return self._capital(country), False
         return None, False
 
