@@ -113,3 +113,12 @@ def test_positions_and_weapons_name_forces_only_with_a_demonym():
     assert [m.text for m in find_actor_mentions("Military artillery units shelled the wards.")] == ["artillery"]
     found = find_actor_mentions("A missile hit the station, killing 50, Ukrainian officials said.")
     assert [m.text for m in found] == ["Ukrainian officials"]
+
+
+def test_earlier_governments_have_their_eras_too():
+    from frontlines.actors import era_label
+
+    assert era_label("ET", date(2017, 5, 1)) == "1991-2018"
+    assert era_label("SD", date(2018, 12, 20)) == "1989-2019"
+    assert era_label("PK", date(2023, 11, 2)) == "2023-2024"
+    assert era_label("PK", date(2024, 5, 4)) == "2024-"
