@@ -136,8 +136,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 # else an unidentified one; the state is not presumed to shell its own towns.
                 actor1 = dominant if dominant is not None and (actor2 is None or actor2.name != dominant.name) \
                     else _unidentified(country)
-            elif sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
-                actor1 = state
+            elif sub in ("Air/drone strike", "Shelling/artillery/missile attack") or (
+                    sub == "Chemical weapon" and re.search(r"\b(?:helicopters?|warplanes?|jets?|aircraft|planes?|"
+                                                          r"air force)\b", sentence, re.I)):
+                actor1 = state  # aircraft belong to states: "helicopters dropped barrel bombs containing chlorine"
             elif sub in ("Suicide bomb", "Remote explosive/landmine/IED") and (bomber := _bomber(
                     mentions, dominant, actor2, country, on, context)) is not None:
                 actor1 = bomber
