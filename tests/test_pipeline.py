@@ -259,3 +259,26 @@ def test_a_country_named_in_passing_does_not_pull_the_event_abroad(pipeline):
             "military said.")
     [event] = pipeline.extract(Article("x", date(2021, 8, 9), text)).events
     assert event.place is not None and event.place.name == "Mocimboa da Praia"
+
+
+def test_a_gang_burning_houses_is_attacking_not_rioting(pipeline):
+    text = ("On 3 October 2024, members of the Gran Grif gang attacked Pont-Sonde, near Saint-Marc, shooting "
+            "residents in their homes and setting houses on fire. At least 70 people were killed.")
+    events = pipeline.extract(Article("x", date(2024, 10, 3), text)).events
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].fatalities == 70
+
+
+def test_arrests_told_after_a_protest_are_its_intervention(pipeline):
+    text = ("On 20 March 2023, hundreds of opposition supporters marched against the cost of living in Nairobi. "
+            "Several people were arrested.")
+    [event] = pipeline.extract(Article("x", date(2023, 3, 20), text)).events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya (2022-)"
+
+
+def test_a_gathering_to_mark_an_anniversary_is_a_protest(pipeline):
+    text = ("On 1 October 2021, hundreds of people gathered peacefully in Tahrir Square in Baghdad to mark the "
+            "anniversary of the 2019 protest movement.")
+    [event] = pipeline.extract(Article("x", date(2021, 10, 1), text)).events
+    assert event.sub_event_type == "Peaceful protest"

@@ -257,6 +257,13 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
             end = _object_end(text, m.end(), lex)
             if end > m.end():
                 out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
+        elif m.group("art") and m.group("art").lower() in ("a", "an"):
+            # "A prominent protest organiser was shot dead": whoever a killing befell was a person.
+            end = _object_end(text, m.end(), lex)
+            status = lex["right_re"].match(text[end:]) if end > m.end() else None
+            if status is not None and _classify(status.group("status"), lex) == "killed" and re.match(
+                    r"\s*(?:was|were|had been|has been)\b", text[end:]):
+                out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
     for m in _BOTH_RE.finditer(text):
         out.append(_Mention(m.start(), m.end(), 2, False, "person", "both"))
     for m in _TO_DEATH_RE.finditer(text):

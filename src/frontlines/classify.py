@@ -422,8 +422,12 @@ def classify(
     if "protest" in by_family or "riot" in by_family or "mob" in by_family:
         crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
         doers = [m for m in mentions if m.kind in ("protesters", "rioters", "civilians")]
-        armed_doer = any(_is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)] if r and r.agents
-                         and t.family in ("riot", "mob"))
+        # "members of the Gran Grif gang attacked Pont-Sonde, ... setting houses on fire": an armed group doing
+        # anything in the sentence makes its burning part of its attack, not a riot.
+        armed_doer = any(_is_armed(r.agents[0]) and not _is_state(r.agents[0]) for t in triggers
+                         for r in [roles.get(t)] if r and r.agents and t.family not in ("protest",)) or any(
+            r.agents and _is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)]
+            if r and t.family in ("riot", "mob"))
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
         state = next((m for m in mentions if _is_state(m)), None) or next(
             (m for m in mentions if m.kind == "named" and _is_armed(m)), None)
@@ -572,7 +576,7 @@ def classify(
     if "violence" in by_family and not violent_out and not NATURAL.search(sentence_text):
         t = first("violence")
         agent, patient = pick(t)
-        victims_civilian = _is_civilian(patient) or (
+        victims_civilian = _is_civilian(patient) or (patient is not None and patient.kind == "protesters") or (
             patient is None and any(_is_civilian(m) for m in mentions))
         state_target = bool(STATE_TARGET.search(sentence_text))
         if victims_civilian and not (state_target and _is_armed(agent)):

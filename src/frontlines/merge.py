@@ -167,7 +167,8 @@ def _fold_into_crowd(crowd: Draft, other: Draft) -> None:
 
 def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
     """Violence right after a demonstration, by the state or nobody named, against nobody or civilians."""
-    if crowd.candidate.event_type not in CROWD_TYPES or d.candidate.event_type not in VIOLENT_TYPES:
+    arrests = d.sub_event_type == "Arrests"  # "Several people were arrested.": the crowd's own arrests
+    if crowd.candidate.event_type not in CROWD_TYPES or not (d.candidate.event_type in VIOLENT_TYPES or arrests):
         return False
     if not 0 < d.sentence_index - crowd.sentence_index <= 2 or d.event_date != crowd.event_date:
         return False
@@ -176,7 +177,7 @@ def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
         return False
     doer_ok = d.actor1 is None or d.actor1.inter == 1 or d.actor1.name.startswith("Unidentified")
     target_ok = d.actor2 is None or d.actor2.inter in (5, 6, 7)
-    return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade")
+    return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade", "Arrests")
 
 
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:

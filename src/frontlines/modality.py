@@ -160,6 +160,10 @@ RETROSPECTIVE_NOUNS = frozenset({"anniversary", "commemoration", "memorial", "tr
                                  "inquiry", "inquest", "tribunal"})
 
 
+_GATHERING_VERBS = frozenset({"gather", "march", "rally", "protest", "demonstrate", "assemble", "hold", "stage",
+                              "take", "converge", "flock", "pour"})
+
+
 def retrospective(sentence: Any) -> bool:
     """The sentence's main clause looks back at events (a court sentencing, a commemoration), so nothing in it
     is a new event."""
@@ -167,8 +171,9 @@ def retrospective(sentence: Any) -> bool:
     if root.lemma_.lower() in RETROSPECTIVE_HEADS - {"try"}:
         return True
     for child in root.children:
-        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in ("mark", "commemorate", "remember", "mourn"):
-            return True
+        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in ("mark", "commemorate", "remember", "mourn") \
+                and root.lemma_.lower() not in _GATHERING_VERBS:
+            return True  # "people gathered to mark the anniversary" is itself a demonstration, reported now
         if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.lemma_.lower() in RETROSPECTIVE_NOUNS:
             return True
     return False
