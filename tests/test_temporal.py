@@ -187,3 +187,10 @@ def test_a_truce_due_to_begin_on_sunday_is_in_the_future() -> None:
 def test_an_anniversary_is_history() -> None:
     [ref] = find_times("Ten years ago this week, rebels drove the army out of Gao.", date(2022, 1, 17))
     assert ref.relation == "historic"
+
+
+def test_fixed_holidays_resolve_to_their_last_occurrence() -> None:
+    [ref] = find_times("Attacks over the Christmas Eve weekend killed 113 people.", date(2023, 12, 27))
+    assert ref.date == date(2023, 12, 24) and ref.relation == "past"
+    [ref] = find_times("Gunmen attacked a church on Christmas Day.", date(2024, 1, 3))
+    assert ref.date == date(2023, 12, 25)

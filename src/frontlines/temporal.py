@@ -166,6 +166,8 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
         (r"\b(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?(?P<rel>last|this\s+past|this\s+coming|"
          rf"this|next|coming)?\s*{wday}(?:'s)?{part}\b", "weekday"),
         (rf"\bsince\s+(?:last\s+)?{wday}\b", "since_wd"),
+        (r"\b(?:on\s+|over\s+(?:the\s+)?)?(?P<hol>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year'?s\s+Eve|"
+         r"New\s+Year'?s(?:\s+Day)?|Boxing\s+Day)(?:\s+weekend)?\b", "holiday"),
         (r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<u>week|month|year)\b|"
          r"\bsince\s+early\s+this\s+(?P<u2>week|month|year)\b", "since_start"),
         (r"\b(?:(?:late|early)\s+)?(?P<w>yesterday|the\s+day\s+before\s+yesterday)(?:\s+(?:morning|afternoon|"
@@ -287,6 +289,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
             d = _weekday(pub, wd, "after")
         else:
             d = _weekday(pub, wd, "before" if rel in {"last", "this past"} else "recent")
+        return _Cand(s, e, d, d, 1)
+    if kind == "holiday":
+        # Fixed-date holidays: the latest one on or before publication (the next one in a future context).
+        name = " ".join(g["hol"].lower().replace("'", "").split())
+        month, day = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+                      "new years eve": (12, 31), "new years": (1, 1), "new years day": (1, 1),
+                      "boxing day": (12, 26)}[name]
+        d = date(pub.year, month, day)
+        if d > pub and not future:
+            d = date(pub.year - 1, month, day)
+        elif d < pub and future:
+            d = date(pub.year + 1, month, day)
         return _Cand(s, e, d, d, 1)
     if kind == "since_start":
         unit = (g.get("u") or g.get("u2") or "").lower()
