@@ -89,3 +89,20 @@ def test_wordings_found_in_real_reports(sentence, expected):
 ])
 def test_how_a_crowd_was_met(sentence, expected):
     assert subtypes(sentence) == expected
+
+
+def test_the_family_prefilter_never_hides_a_trigger():
+    import json
+    from pathlib import Path
+
+    from frontlines.classify import _families, _top_level_words
+
+    assert _top_level_words(r"\b(?:would|will) be dissolved\b") == ["dissolved"]
+    assert _top_level_words(r"\bdrones? to drop\b") == ["drone", "drop"]
+    assert _top_level_words(r"\bmobs?\b|\blynch") == []
+    data = Path(__file__).resolve().parent / "data"
+    texts = [json.loads(line)["text"] for name in ("dev_events.jsonl", "dev_news.jsonl", "dev_snippets.jsonl")
+             for line in (data / name).read_text(encoding="utf-8").splitlines()]
+    hidden = [(family, text[:60]) for family, (pattern, _, prefilter) in _families().items() for text in texts
+              if prefilter is not None and prefilter.search(text.lower()) is None and pattern.search(text)]
+    assert hidden == []

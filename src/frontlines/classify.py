@@ -155,13 +155,26 @@ def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], re.Pa
 def _anchors(patterns: list[str]) -> tuple[str, ...]:
     """Lower-case stems at least one of which every match of a family contains: a cheap test that lets most
     sentences skip most families' regular expressions. A pattern that starts with a literal word contributes
-    that word's first three letters; any other pattern contributes every literal word it has."""
+    that word (its mandatory letters); any other pattern contributes the first three letters of every literal word
+    it has."""
     stems: set[str] = set()
     for p in patterns:
         head = re.sub(r"^(?:\(\?<?[!=][^)]*\)|\\b|\(\?-i:)+", "", p)
         lead = re.match(r"[A-Za-z]{3,}", head)
         if lead:
-            stems.add(lead.group(0)[:3].lower())
+            # The whole literal run ("captur" of "captur(?:ed|e)"), less a last letter made optional ("fights?").
+            word = lead.group(0)
+            if head[lead.end():lead.end() + 1] in ("?", "*", "{") and len(word) > 3:
+                word = word[:-1]
+            elif head[lead.end():lead.end() + 1] in ("?", "*", "{"):
+                word = word[:2]
+            if len(word) >= 3:
+                stems.add(word.lower())
+                continue
+            return ()
+        mandatory = _top_level_words(p)
+        if mandatory:
+            stems.add(max(mandatory, key=len).lower())  # "(?:would|will) be dissolved": "dissolved" is required
             continue
         plain = re.sub(r"\\[a-zA-Z]|\(\?[^:)]*[:)]|\[[^\]]*\]", " ", p)
         words = re.findall(r"[A-Za-z]{3,}", plain)
@@ -169,6 +182,28 @@ def _anchors(patterns: list[str]) -> tuple[str, ...]:
             return ()  # a pattern without a literal word: no safe prefilter for this family
         stems.update(w[:3].lower() for w in words)
     return tuple(sorted(stems))
+
+
+def _top_level_words(pattern: str) -> list[str]:
+    """Literal words outside every group of a pattern with no top-level alternative: each match contains them."""
+    flat = re.sub(r"\\.", "\x00", pattern)
+    flat = re.sub(r"\[[^\]]*\]", "\x00", flat)
+    words: list[str] = []
+    depth, run = 0, ""
+    for ch in flat + "\x00":
+        if ch.isalpha() and depth == 0:
+            run += ch
+            continue
+        if len(run) >= 3:
+            words.append(run[:-1] if ch in "?*{" else run)
+        run = ""
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return []
+    return [w for w in words if len(w) >= 3]
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
