@@ -87,3 +87,24 @@ def test_build_from_a_geonames_dump_adds_places_and_real_district_points(tmp_pat
     moved = richer.admin2("Pashtun Zarghun", "AF")
     assert moved is not None and (moved.latitude, moved.longitude) == (34.33, 61.88)
     assert moved.geo_precision == 2
+
+
+@pytest.mark.parametrize("a, b", [("koshki kohna", "kushk-e kuhnah"), ("ahmad abad", "ahmadabad"),
+                                  ("laja ahmad khail", "lajah ahmad khel")])
+def test_spelling_similarity_forgives_transliteration(a: str, b: str) -> None:
+    from frontlines.gazetteer import spelling_similarity
+
+    assert spelling_similarity(a, b) >= 0.85
+    assert spelling_similarity(a, "kandahar") < 0.6
+
+
+def test_a_district_spelled_otherwise_is_found_inside_its_province(gaz: Gazetteer) -> None:
+    idx = gaz.closest_unit("Koshki Kohna", "AF", "Herat")
+    assert idx is not None and gaz.name_of(idx) == "Kushk-e Kuhnah"
+    # Nothing stands out: no guess ("Jaghatu" is newer than the gazetteer's districts of Ghazni).
+    assert gaz.closest_unit("Qwertyuiop", "AF", "Herat") is None
+
+
+def test_a_misspelt_province_is_found_by_likeness(gaz: Gazetteer) -> None:
+    names = {(gaz.name_of(i), gaz.iso2(i)) for i in gaz.admin1_like("Ghanzi")}
+    assert ("Ghazni", "AF") in names

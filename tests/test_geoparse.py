@@ -272,3 +272,15 @@ def test_articled_names_and_ethnic_words(parser: Geoparser) -> None:
     assert found == [("Deir ez-Zor", "Syria")]
     text = "A Turkish drone struck a vehicle near Sinjar, killing two members of a Yazidi armed group."
     assert [t.text for t in parser.find(text, armies=["TR"])] == ["Sinjar"]
+
+
+@pytest.mark.parametrize("sentence, district, province", [
+    ("Fighting was reported in Koshki Kohna district of Herat province.", "Kushk-e Kuhnah", "Herat"),
+    ("Clashes broke out in Laja Ahmad Khail district of Paktia province on Monday.", "Lajah Ahmad Khel", "Paktya"),
+    ("Taliban attacked a checkpoint in Nawa district of Ghanzi province.", "Nawah", "Ghazni"),
+])
+def test_districts_spelled_unlike_the_gazetteer_are_found_in_their_province(
+        parser: Geoparser, sentence: str, district: str, province: str) -> None:
+    place = event_place(parser.find(sentence), sentence, _whole(sentence))
+    assert place is not None and place.admin2 == district and place.admin1 == province
+    assert place.country == "Afghanistan"

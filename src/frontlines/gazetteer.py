@@ -97,6 +97,17 @@ def skeleton(folded: str) -> str:
     return squeezed if len(squeezed) >= v.min_len else ""
 
 
+@lru_cache(maxsize=65536)
+def spelling_similarity(a: str, b: str) -> float:
+    """How alike two folded names are as transliterations (0..1): the better of their consonant skeletons'
+    and their unspaced letters' likeness, so "koshki kohna" / "kushk-e kuhnah" and "ahmad abad" / "ahmadabad"
+    both score high."""
+    a, b = " ".join(re.sub(r"[-'’()]", " ", a).split()), " ".join(re.sub(r"[-'’()]", " ", b).split())
+    sa, sb = skeleton(a), skeleton(b)
+    by_skeleton = SequenceMatcher(None, sa, sb).ratio() if sa and sb else 0.0
+    return max(by_skeleton, SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio())
+
+
 def strip_admin_words(folded: str) -> str:
     """"herat province" -> "herat"; "province of herat" -> "herat" (unchanged when nothing is left)."""
     v = _variants()
@@ -455,6 +466,9 @@ class Gazetteer:
         self._skel: dict[str, tuple[int, ...]] = data["skeleton"]  # type: ignore[assignment]
         self._meta = {k: data.get(k) for k in ("build_seconds", "sources")}
         self._load_seconds = 0.0
+        self._units_in: dict[tuple[str, str], list[int]] | None = None
+        self._admin1_ids: list[int] | None = None
+        self._like_memo: dict[tuple[str, float], list[int]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -581,6 +595,50 @@ class Gazetteer:
                 hits = [i for i in hits if skeleton(fold(self._a1[i])) == want1]
             if hits:
                 return hits[0]
+        return None
+
+    def admin1_like(self, name: str, need: float = 0.8) -> list[int]:
+        """Admin1 units anywhere spelled like ``name`` ("Ghanzi" for Ghazni), the closest first: a typo or a
+        transposition that no consonant skeleton forgives."""
+        if self._admin1_ids is None:
+            self._admin1_ids = [i for i, f in enumerate(self._feat) if f == ADMIN1]
+        folded = strip_admin_words(fold(name))
+        memo = self._like_memo.get((folded, need))
+        if memo is None:
+            # A cheap length and letter-set screen first: most units cannot come near the ratio asked for.
+            letters = set(folded)
+            near = [i for i in self._admin1_ids if abs(len(self._name[i]) - len(folded)) <= 3
+                    and len(letters & set(fold(self._name[i]))) >= need * len(letters)]
+            scored = [(spelling_similarity(folded, fold(self._name[i])), i) for i in near]
+            memo = [i for score, i in sorted(scored, key=lambda p: (-p[0], -self._pop[p[1]])) if score >= need]
+            self._like_memo[(folded, need)] = memo
+        return memo
+
+    def closest_unit(self, name: str, iso2: str, admin1: str, need: float = 0.78, margin: float = 0.1) -> int | None:
+        """The district (else town) of one admin1 unit whose name is spelled most like ``name``, when it stands
+        out: "Koshki Kohna" in Herat is Kushk-e Kuhnah, "Laja Ahmad Khail" in Paktia is Lajah Ahmad Khel."""
+        if self._units_in is None:
+            units: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for i, f in enumerate(self._feat):
+                if f in (CITY, ADMIN2) and self._a1[i]:
+                    units[(self._cc[i], self._a1[i])].append(i)
+            self._units_in = dict(units)
+        folded = strip_admin_words(fold(name))
+        best: dict[int, tuple[float, int]] = {}
+        for i in self._units_in.get((iso2, admin1), ()):
+            score = spelling_similarity(folded, strip_admin_words(fold(self._name[i])))
+            feat = self._feat[i]
+            if score > best.get(feat, (0.0, -1))[0]:
+                best[feat] = (score, i)
+        for feat in (ADMIN2, CITY):
+            if feat not in best:
+                continue
+            score, idx = best[feat]
+            rivals = [spelling_similarity(folded, strip_admin_words(fold(self._name[j])))
+                      for j in self._units_in.get((iso2, admin1), ()) if self._feat[j] == feat and j != idx
+                      and fold(self._name[j]) != fold(self._name[idx])]
+            if score >= need and score - max(rivals, default=0.0) >= margin:
+                return idx
         return None
 
     def admin1(self, name: str, iso2: str) -> Place | None:

@@ -56,6 +56,11 @@ _LINK = re.compile(
     r"district\s+cent(?:er|re)|(?:district\s+)?headquarters)?\s*"
     r"(?:,|of|in|\()\s*"
     r"(?:the\s+)?$", re.IGNORECASE)
+# "Koshki Kohna district of Herat", "Spira district, Khost", "Qala Ka district (Farah)": a unit named with
+# its parent.
+_UNIT_WITH_PARENT = re.compile(
+    r"(?P<name>[A-Z][\w'’]*(?:(?:\s+|-|\s*-\s*)(?:[A-Z][\w'’]*|[Ii]|[Ee]|ye|wa|e|i|\(\s*[A-Z][\w'’]*\s*\))){0,4})"
+    r"\s+district\s*(?:of|in|,|\()\s*(?:the\s+)?(?P<parent>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _GOVERNOR_AFTER = re.compile(r"^(?:'s|’s)\s+(?:provincial\s+)?governor", re.IGNORECASE)
 # A preposition of place right before a name: "in Kabul" is better evidence of where a story is than
@@ -193,7 +198,48 @@ class Geoparser:
                     b.want = ADMIN1
                     b.cue = b.cue or "province"
         self.last_focus = focus
-        return out
+        return self._unlisted_units(text, out, focus)
+
+    def _unlisted_units(self, text: str, out: list[_Mention], focus: str | None) -> list[_Mention]:
+        """"Koshki Kohna district of Herat province": a district spelled unlike any gazetteer name is looked
+        for among the units of the province named with it."""
+        added: list[_Mention] = []
+        for match in _UNIT_WITH_PARENT.finditer(text):
+            start, end = match.span("name")
+            if fold(match.group("name")) in self.lex.words:
+                continue
+            clash = [m for m in out if m.start < end and start < m.end]
+            # A recognised name of its own length is left to resolve itself (with its parent); fragments of the
+            # name ("Khail" of "Laja Ahmad Khail") and names known nowhere give way.
+            if any(m.ids and (m.start, m.end) == (start, end) or m.start < start or m.end > end for m in clash):
+                continue
+            idx = self._inside_parent(fold(match.group("name")), fold(match.group("parent")), focus)
+            if idx is None:
+                continue
+            m = _Mention(start, end, match.group("name"), fold(match.group("name")), (idx,), True, cue="district",
+                         want=ADMIN2 if self.gaz.feature(idx) == ADMIN2 else CITY, n_exact=1, after=True,
+                         strict=True)
+            unit = strip_admin_words(fold(self.gaz.admin1_name(idx)))
+            m.parent, m.parents = unit, frozenset({unit, skeleton(unit)} - {""})
+            added.append(m)
+            out = [x for x in out if not (x.start < end and start < x.end)]
+        return sorted(out + added, key=lambda m: m.start) if added else out
+
+    def _inside_parent(self, key: str, parent: str, focus: str | None) -> int | None:
+        """The unit of that name (by spelling likeness) inside the admin1 unit ``parent`` names, the focus
+        country's first; ``parent`` may itself be misspelled ("Ghanzi" for Ghazni)."""
+        gaz = self.gaz
+        parent = strip_admin_words(parent)
+        if len(key) < 4 or len(parent) < 4:
+            return None
+        units = [x for x in gaz.exact_ids(parent) + gaz.ranked_variants(parent)[:20] if gaz.feature(x) == ADMIN1]
+        for tier in (units, None):
+            candidates = tier if tier is not None else [x for x in gaz.admin1_like(parent)[:5] if x not in units]
+            for unit in sorted(dict.fromkeys(candidates), key=lambda x: gaz.iso2(x) != focus):
+                idx = gaz.closest_unit(key, gaz.iso2(unit), gaz.admin1_name(unit))
+                if idx is not None:
+                    return idx
+        return None
 
     def _short_forms(self, raw: list[tuple[int, int, _Mention]]) -> None:
         """"Mazar" after "Mazar-i-Sharif": a lone first word of a longer name in the same text is that place."""
@@ -486,11 +532,23 @@ class Geoparser:
         countries_named = {gaz.iso2(m.ids[0]) for m in mentions if m.ids and gaz.feature(m.ids[0]) == COUNTRY}
         resolved: dict[tuple[str, int, str, int], tuple[int, float]] = {}
         out: list[Toponym] = []
-        for m in mentions:
+        repointed: dict[int, int] = {}  # mention index -> the admin1 unit its child was found in
+        for k, m in enumerate(mentions):
+            if k in repointed:
+                out.append(Toponym(m.start, m.end, m.text, gaz.place(repointed[k]), m.cue, 0.5))
+                continue
             memo = (m.key, m.want, m.parent, len(m.ids))
             if memo not in resolved:
                 resolved[memo] = self._choose(m, focus, skels, countries_named) if m.ids else (-1, 0.0)
             idx, score = resolved[memo]
+            if idx < 0 and m.parent and (m.want in (ADMIN2, CITY) or m.cue in ("district", "village", "town")):
+                # "Nawa district of Ghanzi province": no Nawa in a unit spelled so, but one in a unit spelled
+                # almost so.
+                alt = self._inside_parent(m.key, m.parent, focus)
+                idx, score = (alt, 0.5) if alt is not None else (idx, score)
+                unit = gaz.admin1_id(gaz.admin1_name(alt), gaz.iso2(alt)) if alt is not None else None
+                if unit is not None and k + 1 < len(mentions) and mentions[k + 1].key.startswith(m.parent):
+                    repointed[k + 1] = unit  # and "Ghanzi province" is then that unit, not Botswana's Ghanzi
             if idx < 0:
                 out.append(Toponym(m.start, m.end, m.text, None, m.cue, 0.0))
                 continue
