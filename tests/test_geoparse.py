@@ -284,3 +284,19 @@ def test_districts_spelled_unlike_the_gazetteer_are_found_in_their_province(
     place = event_place(parser.find(sentence), sentence, _whole(sentence))
     assert place is not None and place.admin2 == district and place.admin1 == province
     assert place.country == "Afghanistan"
+
+
+def test_headlines_in_capitals_or_title_case_still_give_their_places(parser: Geoparser) -> None:
+    shouted = "PROTESTER DIES IN MYANMAR CITY OF YANGON AFTER BEING SHOT"
+    tops = [t for t in parser.find(shouted) if t.place is not None and t.place.feature != "country"]
+    assert [(t.text, t.place.name) for t in tops if t.place] == [("YANGON", "Yangon")]
+    titled = "Deadly Junta Shelling Forces Mass Exodus From Myanmar's Historic Mrauk-U, Rakhine"
+    names = {t.place.name for t in parser.find(titled) if t.place is not None}
+    assert {"Mrauk U", "Rakhine"} <= names
+
+
+def test_a_town_word_after_a_name_is_a_cue_and_towns_keep_their_whole_name(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("Fifteen Myanmar junta soldiers were killed in Monywa Town."))
+    assert tops["Monywa Town"].place is not None and tops["Monywa Town"].place.name == "Monywa"
+    tops = _by_text(parser.find("Shots were fired in Kansas City and Cape Town."))
+    assert {t.place.name for t in tops.values() if t.place} == {"Kansas City", "Cape Town"}

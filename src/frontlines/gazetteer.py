@@ -37,7 +37,7 @@ from frontlines.countries import (
 from frontlines.errors import GazetteerError
 from frontlines.model import Place
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 CITY, ADMIN1, ADMIN2, COUNTRY = 0, 1, 2, 3
 FEATURE_NAMES = ("city", "admin1", "admin2", "country")
 PRECISION = (1, 3, 2, 3)
@@ -154,11 +154,15 @@ def acled_admin1(iso2: str, name: str, admin2: str = "") -> str:
     return table.get(name) or table.get("*") or _ascii(name)
 
 
+def plain_name(name: str) -> str:
+    """A name without diacritics and ayn/hamza marks: "Lashkar Gāh" -> "Lashkar Gah", "Nad ʿAlī" -> "Nad Ali"."""
+    return " ".join("".join(ch for ch in strip_accents(name) if ch not in "ʿʾʻʼ‘’`´").split())
+
+
 def display_name(name: str) -> str:
-    """ACLED-style plain name: "Lashkar Gāh" -> "Lashkar Gah", "Nad ʿAlī" -> "Nad Ali", "Herat District" ->
-    "Herat"."""
-    plain = "".join(ch for ch in strip_accents(name) if ch not in "ʿʾʻʼ‘’`´")
-    words = plain.split()
+    """ACLED-style plain name of an admin unit: "Herat District" -> "Herat" (a town keeps its whole name:
+    "Kansas City", "Cape Town")."""
+    words = plain_name(name).split()
     if len(words) > 1 and fold(words[-1]) in _variants().suffixes:
         words = words[:-1]
     return " ".join(words)
@@ -277,7 +281,7 @@ def _build_index(extra_sources: Sequence[Path]) -> dict[str, object]:
         a1 = next((u for u in units if admin_level.get(u) == 1), 0)
         a2 = next((u for u in units if admin_level.get(u) == 2), 0) or next(
             (u for u in units if admin_level.get(u) == 3), 0)
-        idx = b.add(display_name(row[0]) if row[0] else row[0], cc, admin_name.get(a1, ""),
+        idx = b.add(plain_name(row[0]) if row[0] else row[0], cc, admin_name.get(a1, ""),
                     admin_name.get(a2, ""), lat, lon, pop, gid, CITY)
         b.key(row[0], idx)
         for alt in alternates.get(gid, ()):
@@ -414,7 +418,7 @@ def _ingest_geonames(lines: Iterable[str], b: _Builder) -> None:
                 b.pop[i] = max(int(f[14] or 0), 1)
             continue
         feat = {"ADM1": ADMIN1, "ADM2": ADMIN2}.get(f[7], CITY)
-        name = display_name(f[2] or f[1])
+        name = display_name(f[2] or f[1]) if feat != CITY else plain_name(f[2] or f[1])
         a1 = admin1_names.get((f[8], f[10]), "")
         idx = b.add(name, f[8], a1 if feat != ADMIN1 else name, name if feat == ADMIN2 else "",
                     float(f[4]), float(f[5]), int(f[14] or 0), gid, feat)

@@ -134,6 +134,7 @@ class Geoparser:
         self.lex = _lexicon()
         self.last_focus: str | None = None
         self._memo: dict[tuple[str, int], tuple[tuple[int, ...], bool, int, str]] = {}
+        self._headlines: list[tuple[int, int]] = []
         self._names: dict[int, str] = {}
 
     # ------------------------------------------------------------------------------------------ recognition
@@ -141,6 +142,7 @@ class Geoparser:
     def _mentions(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[_Mention]:
         tokens = _tokens(text)
         self._armies = frozenset(armies)
+        self._headlines = _headline_lines(text)
         lowered = {text[s:e].lower() for s, e in tokens if text[s].islower()}
         raw: list[tuple[int, int, _Mention]] = []
         # Hints are countries the text points to without naming a place: the home of an armed group it names
@@ -409,6 +411,12 @@ class Geoparser:
         """A name inside a longer run of capitalised words ("Abdul Ghani Baradar", "Baron Hotel") is a person or
         an organisation unless the rest is a generic head ("Kabul University") or the name is famous."""
         lex, gaz = self.lex, self.gaz
+        if any(a <= m.start < b for a, b in self._headlines):
+            # "Mass Exodus From Myanmar's Historic Mrauk-U": in a headline every word is capitalised, so
+            # capitalised neighbours say nothing of a longer name, unless they are titles or name heads.
+            around = [text[s:e] for s, e in tokens[max(0, i - 1):i] + tokens[i + ntok:i + ntok + 1]]
+            if not any(fold(w) in lex.name_heads or fold(w) in lex.titles for w in around):
+                return None
         if i + ntok < len(tokens):
             ns, ne = tokens[i + ntok]
             nxt = text[ns:ne]
@@ -523,6 +531,7 @@ class Geoparser:
         """Every place mention in ``text``, resolved with the document's context; ``hints`` are iso2 codes of
         countries the article is about by other evidence (its armed groups), ``armies`` those whose forces it
         names by adjective ("Russian troops"), which say nothing of where events happen."""
+        original, text = text, _unshout(text)
         mentions = self._mentions(text, hints, armies)
         if not mentions:
             return []
@@ -535,7 +544,7 @@ class Geoparser:
         repointed: dict[int, int] = {}  # mention index -> the admin1 unit its child was found in
         for k, m in enumerate(mentions):
             if k in repointed:
-                out.append(Toponym(m.start, m.end, m.text, gaz.place(repointed[k]), m.cue, 0.5))
+                out.append(Toponym(m.start, m.end, original[m.start:m.end], gaz.place(repointed[k]), m.cue, 0.5))
                 continue
             memo = (m.key, m.want, m.parent, len(m.ids))
             if memo not in resolved:
@@ -550,12 +559,12 @@ class Geoparser:
                 if unit is not None and k + 1 < len(mentions) and mentions[k + 1].key.startswith(m.parent):
                     repointed[k + 1] = unit  # and "Ghanzi province" is then that unit, not Botswana's Ghanzi
             if idx < 0:
-                out.append(Toponym(m.start, m.end, m.text, None, m.cue, 0.0))
+                out.append(Toponym(m.start, m.end, original[m.start:m.end], None, m.cue, 0.0))
                 continue
             place = gaz.place(idx)
             if m.cue == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)
-            out.append(Toponym(m.start, m.end, m.text, place, m.cue, round(score, 3)))
+            out.append(Toponym(m.start, m.end, original[m.start:m.end], place, m.cue, round(score, 3)))
         return out
 
     def _focus(self, text: str, mentions: list[_Mention],
@@ -677,6 +686,49 @@ def _tokens(text: str) -> list[tuple[int, int]]:
             e -= 2
         out.append((s, e))
     return out
+
+
+# Words a headline writer keeps in lower case even in title case.
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                          "over", "the", "to", "with", "after", "amid", "near", "says", "say", "is", "are", "was",
+                          "were", "be", "been", "being", "has", "have", "had", "its", "their", "his", "her"})
+
+
+def _unshout(text: str) -> str:
+    """Lines in capitals ("PROTESTER DIES IN MYANMAR CITY OF YANGON") in headline case, same length, so that
+    names stand out from the words around them again."""
+    if not any(c.isupper() for c in text):
+        return text
+    lines = text.split("\n")
+    changed = False
+    for k, line in enumerate(lines):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue
+
+        def case(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if len(word) <= 1:
+                return word
+            low = word.lower()
+            out = low if low in _MINOR_WORDS else word[0] + word[1:].lower()
+            return out if len(out) == len(word) else word
+
+        lines[k] = re.sub(r"[^\W\d_]+", case, line)
+        changed = True
+    return "\n".join(lines) if changed else text
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines (or whole short texts) in headline case: most words of four letters or more capitalised."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _line_start(text: str, start: int) -> bool:
