@@ -106,3 +106,19 @@ def test_the_family_prefilter_never_hides_a_trigger():
     hidden = [(family, text[:60]) for family, (pattern, _, prefilter) in _families().items() for text in texts
               if prefilter is not None and prefilter.search(text.lower()) is None and pattern.search(text)]
     assert hidden == []
+
+
+@pytest.mark.parametrize("text", [
+    "Shells fell on Timbuktu on Friday afternoon, a month after the blockade began.",
+    "The afghani fell to a record low against the dollar on Monday.",
+    "Cyclone Mocha tore through Rakhine state on Sunday, destroying thousands of homes near Sittwe.",
+])
+def test_what_falls_or_is_destroyed_by_nature_is_no_territory_or_destruction(text: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    subs = {e.sub_event_type for e in Pipeline().extract(Article("t", date(2023, 5, 16), text)).events}
+    assert not subs & {"Non-state actor overtakes territory", "Government regains territory",
+                       "Looting/property destruction"}

@@ -62,3 +62,17 @@ def test_deaths_said_to_come_on_top_are_added_not_maxed():
     repeat.evidence = (Span(200, 230, "Five soldiers died, officials said."),)
     assert merge_mentions([first, more], "AF")[0].fatalities == 8
     assert merge_mentions([draft(HERAT, deaths=5), repeat], "AF")[0].fatalities == 5
+
+
+def test_a_bare_killing_by_the_striking_side_is_the_strike_s_outcome() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = ("An Israeli air strike flattened buildings in the crowded Jabalia refugee camp on Tuesday, the Gaza "
+            "health ministry said, with officials reporting at least 50 dead. The army said it had killed a Hamas "
+            "commander.")
+    events = Pipeline().extract(Article("t", date(2023, 11, 1), text)).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].fatalities == 50 and len(events[0].evidence) == 2

@@ -647,6 +647,8 @@ def classify(
         t = first(family)
         if family in ("arrest", "looting", "other") and violent_out:
             continue  # what happened during a fight (a prison emptied, shops looted) is part of that fight
+        if family == "looting" and accident:
+            continue  # "a cyclone destroyed thousands of homes": nature, not a conflict actor
         if family == "transfer" and (any(c.event_type == "Battles" for c in out) or (
                 "arrest" in by_family and not separate(by_family["arrest"][0], t))):
             continue

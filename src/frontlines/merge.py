@@ -120,6 +120,10 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
     """A doer-less casualty sentence joins the violent event reported just before it in the article."""
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda x: x.sentence_index):
+        outcome_of = _outcome_of(kept, d)
+        if outcome_of is not None:
+            _add_evidence(outcome_of, d)
+            continue
         if not d.candidate.follow_up:
             kept.append(d)
             continue
@@ -141,6 +145,34 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
             previous.actor1 = d.actor1  # "Islamic State later claimed the attack"
         previous.sources = tuple(dict.fromkeys(previous.sources + d.sources))
     return kept
+
+
+def _outcome_of(kept: Sequence[Draft], d: Draft) -> Draft | None:
+    """"An Israeli air strike flattened buildings ... The army said it had killed a Hamas commander": a bare
+    killing by the side whose strike, shelling or raid was just reported is that event's outcome."""
+    if d.candidate.trigger.family != "violence" or d.actor1 is None:
+        return None
+    for k in reversed(kept):
+        if d.sentence_index - k.sentence_index > 2:
+            return None
+        if k.sentence_index == d.sentence_index or k.candidate.event_type not in VIOLENT_TYPES or \
+                k.candidate.trigger.family == "violence":
+            continue
+        same_doer = k.actor1 is not None and k.actor1.name == d.actor1.name
+        same_place = d.place is None or _same_place(k.place, d.place) or (
+            k.place is not None and k.place.iso2 == d.place.iso2 and bool(k.place.admin1)
+            and k.place.admin1 == d.place.admin1)
+        if same_doer and same_place and abs((k.event_date - d.event_date).days) <= 1:
+            return k
+        return None
+    return None
+
+
+def _add_evidence(target: Draft, other: Draft) -> None:
+    spans = {(s.start, s.end): s for s in target.evidence + other.evidence}
+    target.evidence = tuple(spans[k] for k in sorted(spans))
+    target.fatalities = _combined_deaths(target, other)
+    target.sources = tuple(dict.fromkeys(target.sources + other.sources))
 
 
 CROWD_TYPES = frozenset({"Protests", "Riots"})

@@ -128,6 +128,8 @@ class Pipeline:
                 continue
             if trig.family in ("take", "retake", "transfer") and attempted(token):
                 continue  # "commandos had been trying to retake the market": ground not (yet) taken
+            if trig.family == "take" and token.lemma_ == "fall" and not _place_falls(token, toponyms, base):
+                continue  # "shells fell on Timbuktu", "suspicion fell on Boko Haram", "the afghani fell"
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
@@ -377,6 +379,31 @@ def _territory_by_taker(cand: EventCandidate, taker: Actor | None, loser: Actor 
     state = taker.inter == 1 or (foreign_army and not (loser is not None and loser.inter == 1))
     sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return cand if sub == cand.sub_event_type else replace(cand, sub_event_type=sub)
+
+
+# What can fall to a force: a place, or the words reports use for one.
+_FALLING_PLACES = frozenset({"city", "town", "village", "district", "province", "capital", "base", "crossing",
+                             "post", "outpost", "checkpoint", "headquarters", "airport", "garrison", "area",
+                             "territory", "region", "state", "county", "stronghold", "centre", "center", "port",
+                             "border", "camp", "barracks", "hill", "pass", "valley", "bridge", "highway", "road",
+                             "compound", "palace", "municipality", "township", "locality", "settlement", "it",
+                             "they", "which", "that"})
+
+
+def _place_falls(token: Any, toponyms: Sequence[Toponym], base: int) -> bool:
+    """Whether the subject of "fell" is a place ("Kunduz fell to the Taliban", "the district centre fell")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return token.dep_ in ("relcl", "acl")  # "Zaranj, which fell on Friday": the relative names the place
+    for subj in subjects:
+        lo, hi = base + subj.left_edge.idx, base + subj.right_edge.idx + len(subj.right_edge.text)
+        if any(lo <= t.start < hi and t.place is not None for t in toponyms):
+            return True
+        if any(w.lemma_.lower() in _FALLING_PLACES for w in subj.subtree):
+            return True
+    return False
 
 
 def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
