@@ -194,3 +194,11 @@ def test_fixed_holidays_resolve_to_their_last_occurrence() -> None:
     assert ref.date == date(2023, 12, 24) and ref.relation == "past"
     [ref] = find_times("Gunmen attacked a church on Christmas Day.", date(2024, 1, 3))
     assert ref.date == date(2023, 12, 25)
+
+
+def test_acled_around_a_day_between_two_days_is_that_day_known_to_a_few_days() -> None:
+    from frontlines.temporal import event_time
+
+    text = "Around 28 July 2021 (between 26 and 30 July), the Taliban captured the district centre."
+    assert event_time(text, date(2021, 8, 3))[:2] == (date(2021, 7, 28), 2)
+    assert event_time("On 28 July 2021, the Taliban captured it.", date(2021, 8, 3))[:2] == (date(2021, 7, 28), 1)

@@ -145,6 +145,9 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
          rf"(?:of\s+)?{mon}(?:,?\s+(?P<y>\d{{4}}))?\b", "dayspan"),
         (rf"\b(?:around\s+|on\s+or\s+about\s+)?(?P<d>\d{{1,2}})\s+{mon},?\s+(?P<y>\d{{4}})\s*,?\s*"
          rf"\((?P<mk>week|month|weekend) of\)", "marked"),
+        # ACLED-style "Around 28 July 2021 (between 26 and 30 July)": the day given, known to a few days.
+        (rf"\b(?:around|about|on\s+or\s+(?:about|around))\s+(?P<d>\d{{1,2}})\s+{mon},?\s+(?P<y>\d{{4}})"
+         rf"(?:\s*\((?:between|from)\s[^)]*\))?", "around"),
         (rf"\b(?:on\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>\d{{4}}))?\b",
          "dmy"),
         (rf"\b(?:on\s+)?{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?", "mdy"),
@@ -209,6 +212,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: date) -> _Cand | None:
         if first is None or last is None or first > last or (last - first).days > 62:
             return None
         return _Cand(s, e, first, last, 2)
+    if kind == "around":
+        d = _safe_date(int(g["y"]), _month_num(g["mon"]), int(g["d"]))
+        return _Cand(s, e, d, d, 2) if d else None
     if kind == "marked":
         d = _safe_date(int(g["y"]), _month_num(g["mon"]), int(g["d"]))
         return _Cand(s, e, d, d, 3 if g["mk"].lower() == "month" else 2) if d else None
