@@ -1,4 +1,8 @@
+import json
 from datetime import date
+from importlib import resources
+
+import pytest
 
 from frontlines.actors import ArticleContext, era_label, find_actor_mentions, resolve_actor
 
@@ -122,3 +126,121 @@ def test_earlier_governments_have_their_eras_too():
     assert era_label("SD", date(2018, 12, 20)) == "1989-2019"
     assert era_label("PK", date(2023, 11, 2)) == "2023-2024"
     assert era_label("PK", date(2024, 5, 4)) == "2024-"
+
+
+# --- the world-wide actor lexicon and government eras ---------------------------------------------------------
+
+def _data(name):
+    return json.loads(resources.files("frontlines").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text, country, on, expected, inter", [
+    ("NPA rebels ambushed an army patrol in Northern Samar.", "PH", date(2023, 3, 2),
+     "NPA: New People's Army", 2),
+    ("Suspected BIFF gunmen fired on a checkpoint in Maguindanao.", "PH", date(2022, 6, 1),
+     "BIFF: Bangsamoro Islamic Freedom Fighters", 2),
+    ("AQAP militants attacked a checkpoint in Abyan.", "YE", date(2022, 9, 6),
+     "AQAP: Al Qaeda in the Arabian Peninsula", 2),
+    ("Fighters of Ahlu Sunnah Wa-Jama beheaded two farmers in Macomia.", "MZ", date(2021, 4, 1),
+     "Islamic State (Mozambique)", 2),
+    ("Clan del Golfo gunmen killed two police officers in Antioquia.", "CO", date(2022, 5, 7),
+     "AGC: Gaitanista Self-Defense Forces of Colombia", 3),
+    ("SPLM-IO forces clashed with soldiers in Upper Nile.", "SS", date(2025, 3, 4),
+     "SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)", 2),
+    ("Koglweogo members detained a herder near Kaya.", "BF", date(2019, 1, 1), "Koglweogo Militia", 3),
+    ("Dozo hunters attacked a Fulani hamlet in Mopti.", "ML", date(2020, 7, 1), "Dozo Communal Militia (Mali)", 4),
+    ("Kuki militants fired at a village in Bishnupur.", "IN", date(2023, 6, 2), "Kuki Ethnic Militia (India)", 4),
+    ("The Lashkar-e-Jhangvi claimed the bombing in Quetta.", "PK", date(2019, 4, 12), "Lashkar-e-Jhangvi", 2),
+    ("Members of Comando Vermelho exchanged fire with police in Rio.", "BR", date(2025, 10, 28),
+     "Comando Vermelho", 3),
+    ("Ti Makak gang members burned houses in Laboule.", "HT", date(2024, 5, 1), "Ti Makak", 3),
+    ("Fighters of the Arakan Rohingya Salvation Army attacked a camp.", "BD", date(2023, 1, 18),
+     "ARSA: Arakan Rohingya Salvation Army", 2),
+    ("MNJTF troops repelled an attack on their base.", "NG", date(2021, 3, 1),
+     "MNJTF: Multinational Joint Task Force", 8),
+    ("UNIFIL peacekeepers reported shelling near their post.", "LB", date(2024, 10, 10),
+     "UNIFIL: United Nations Interim Force in Lebanon", 8),
+])
+def test_groups_are_named_as_acled_names_them(text, country, on, expected, inter):
+    mentions = [m for m in find_actor_mentions(text) if m.kind in ("named", "external")]
+    assert mentions, text
+    actor = resolve_actor(mentions[0], country=country, on=on, context=ArticleContext.from_mentions(mentions, country))
+    assert (actor.name, actor.inter) == (expected, inter)
+
+
+def test_identity_militias_carry_the_country_of_the_event():
+    found = [m for m in find_actor_mentions("Fulani militia killed ten villagers.") if m.kind == "named"]
+    assert resolve_actor(found[0], country="NG", on=date(2022, 1, 1), context=ArticleContext(None, "NG")).name == \
+        "Fulani Ethnic Militia (Nigeria)"
+    assert resolve_actor(found[0], country="BF", on=date(2022, 1, 1), context=ArticleContext(None, "BF")).name == \
+        "Fulani Ethnic Militia (Burkina Faso)"
+
+
+@pytest.mark.parametrize("text", [
+    "The NPA said it would prosecute the former minister.",  # South Africa's prosecutors
+    "The MPC raised interest rates by a quarter point.",
+    "CPC members gathered in Beijing for the plenum.",
+    "He scored twice in the EPL on Saturday.",
+    "The OPM issued new guidance for federal workers.",
+    "A CNA reporter interviewed residents.",
+    "The SNA took control of Baidoa airport.",  # Somalia's army, not the Syrian National Army
+])
+def test_acronyms_that_are_ordinary_elsewhere_name_no_armed_group(text):
+    assert not [m for m in find_actor_mentions(text) if m.kind in ("named", "external")]
+
+
+def test_no_pattern_belongs_to_two_entries():
+    lex = _data("actors.json")
+    owner: dict[str, str] = {}
+    clashes = []
+    for kind in ("named", "external"):
+        for i, entry in enumerate(lex[kind]):
+            for pattern in set(entry["patterns"]):
+                key = f"{kind}[{i}] {entry['name']}"
+                if pattern in owner:
+                    clashes.append((pattern, owner[pattern], key))
+                owner[pattern] = key
+    assert clashes == []
+
+
+def test_short_patterns_are_case_sensitive_acronyms():
+    lex = _data("actors.json")
+    short = [p for kind in ("named", "external") for e in lex[kind] for p in e["patterns"] if len(p) <= 3]
+    assert all(p.upper() == p and any(ch.isupper() for ch in p) for p in short if p != "LeT" and p != "JeM"
+               and p != "LeJ"), short
+    assert len([p for p in short if len(p) < 3 and p != "UN"]) == 0
+
+
+def test_every_countrys_eras_are_sorted_contiguous_and_labelled_by_their_years():
+    eras = _data("state_eras.json")["eras"]
+    for iso2, spans in eras.items():
+        for era in spans:
+            start, end, label = era[0], era[1], era[2]
+            assert end is None or date.fromisoformat(start) < date.fromisoformat(end), (iso2, era)
+            assert label[:4] == start[:4], (iso2, era)
+            if len(label) == 9 and end is not None:  # "2017-2022": the second year is when the era ended
+                assert label[5:] == end[:4], (iso2, era)
+        for prev, nxt in zip(spans, spans[1:], strict=False):
+            assert prev[1] == nxt[0], (iso2, prev, nxt)  # no gap, no overlap
+        assert spans[-1][1] is None, iso2  # someone governs today
+
+
+def test_eras_cover_the_countries_acled_reports_on_since_2016():
+    covered = ("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE GB US TR IR EG TN DZ "
+               "MA LB JO IL PS SA AE BH KW GE AM AZ BY RS XK BA KZ KG TJ UZ LK NP BD ID TH PH MY KH PG ZA ZW ZM MW TZ "
+               "UG RW BI SS ER DJ SN GN SL LR CI GH TG BJ TD MG AO BR AR CL PE EC BO VE HT HN GT SV NI MX CO").split()
+    missing = [c for c in covered if not era_label(c, date(2016, 1, 1)) or not era_label(c, date(2026, 1, 1))]
+    assert missing == []
+
+
+def test_new_governments_start_new_eras():
+    assert era_label("DE", date(2022, 3, 1)) == "2021-2025"
+    assert era_label("DE", date(2025, 5, 6)) == "2025-"
+    assert era_label("IT", date(2021, 2, 12)) == "2018-2021"
+    assert era_label("ZA", date(2018, 2, 15)) == "2018-"
+    assert era_label("TH", date(2024, 1, 10)) == "2023-2024"
+    assert era_label("BD", date(2024, 8, 6)) == "2024-"  # between Hasina's flight and the interim government
+    assert era_label("AR", date(2024, 1, 1)) == "2023-"
+    from frontlines.actors import state_forces
+    actor = state_forces("CI", date(2022, 1, 1), "police")
+    assert actor is not None and actor.name == "Police Forces of Ivory Coast (2011-)"

@@ -122,3 +122,33 @@ def test_what_falls_or_is_destroyed_by_nature_is_no_territory_or_destruction(tex
     subs = {e.sub_event_type for e in Pipeline().extract(Article("t", date(2023, 5, 16), text)).events}
     assert not subs & {"Non-state actor overtakes territory", "Government regains territory",
                        "Looting/property destruction"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Farmers blocked the A64 motorway south of Toulouse with tractors for a fifth day on Tuesday, demanding "
+     "lower fuel taxes.", "Peaceful protest"),
+    ("Hundreds of boda boda riders parked their motorcycles outside the county offices in Mombasa on Thursday, "
+     "waving placards against harassment by county officers.", "Peaceful protest"),
+    ("Paramilitary Rangers arrested former prime minister Imran Khan at the Islamabad High Court on Tuesday as "
+     "he appeared for a hearing in a corruption case.", "Arrests"),
+])
+def test_crowds_doing_ordinary_things_over_a_grievance_and_political_arrests(text: str, sub: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 5, 10), text)).events
+    assert [e.sub_event_type for e in events] == [sub]
+
+
+def test_theft_arrests_stay_crime_and_a_crowd_without_a_grievance_is_no_protest() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    for text in ("Police arrested three men for theft in Lagos on Tuesday.",
+                 "Hundreds of fans gathered in Lagos on Saturday to watch the final."):
+        assert pipe.extract(Article("t", date(2023, 5, 10), text)).events == ()

@@ -31,3 +31,22 @@ def test_event_place_takes_the_toponym_in_the_evidence_else_the_one_before():
 def test_near_cue_lowers_precision():
     near = event_place([topo("Herat", HERAT, cue="near")], TEXT, [Span(0, 18, TEXT[:18])])
     assert near is not None and near.geo_precision == 2
+
+
+def test_acled_bracketed_town_is_the_place_and_hong_kong_is_coded_in_china() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    text = ("On 16 February 2024, people gathered to lay flowers in memory of Alexei Navalny at the Solovetsky "
+            "Stone in Moscow (Moscow, Moscow). Police detained dozens of them.")
+    events = pipe.extract(Article("t", date(2024, 2, 16), text)).events
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Protest with intervention", "Moscow")]
+    events = pipe.extract(Article("t", date(2021, 1, 6), "Hong Kong police arrested 53 pro-democracy "
+                                  "activists in dawn raids on Wednesday.")).events
+    assert events and events[0].place is not None
+    assert (events[0].place.country, events[0].place.admin1, events[0].place.geo_precision) == (
+        "China", "Hong Kong", 1)

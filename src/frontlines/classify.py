@@ -72,6 +72,14 @@ CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-la
 CRIME = re.compile(r"\b(?:thefts?|thie(?:f|ves)|robber(?:y|ies|s)|burglar\w*|fraud\w*|drugs?|narcotics|"
                    r"traffick\w*|smuggl\w*|counterfeit\w*|bribe\w*|corruption|embezzl\w*|stolen|"
                    r"shoplift\w*|car-jack\w*|carjack\w*)\b", re.I)
+# Who or what makes an arrest political whatever the charge ("a former prime minister ... in a corruption case").
+POLITICAL = re.compile(r"\b(?:(?:former|ex-)\s*)?(?:prime minister|premier|president|vice[- ]president|ministers?|"
+                       r"mayor|governor|lawmakers?|legislators?|MPs?|senators?|parliamentarians?|politicians?|"
+                       r"opposition|(?:party|opposition|union) (?:leaders?|chief|members|workers|activists|officials)|"
+                       r"leader of|activists?|dissidents?|journalists?|reporters?|candidates?|rival|critics?|"
+                       r"rights defenders?|pro-democracy|separatists?|militants?|insurgents?|rebels?|subversion|"
+                       r"sedition|treason|coup|national security|terror\w*|war crimes?|International Criminal Court|"
+                       r"ICC|protest\w*|demonstrat\w*)\b", re.I)
 HELD = re.compile(r"\b(?:occupying|occupied|held|holding|controlled|controlling) (?:the |it|them)", re.I)
 ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
@@ -138,9 +146,28 @@ class EventCandidate:
 
 
 @lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _gated() -> dict[str, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]]:
+    """Per family, the patterns that count only with their cues in the sentence, and those cues."""
+    raw = _lexicon()
+    cues = {name: re.compile(p, re.I) for name, p in raw.get("cues", {}).items()}
+    out = {}
+    for name, spec in raw["families"].items():
+        gated = spec.get("gated")
+        if gated:
+            out[name] = (re.compile("|".join(f"(?:{p})" for p in gated["patterns"]), re.I),
+                         tuple(cues[c] for c in gated["requires"]))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], re.Pattern[str] | None]]:
     """One alternation per family: a sentence is scanned once per family, not once per pattern."""
-    raw = json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
+    raw = _lexicon()
     compiled = {}
     for name, spec in raw["families"].items():
         # "IED" is an acronym: matched case-sensitively so that "died" or "tied" never count.
@@ -219,6 +246,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 continue
             is_weak = any(w.fullmatch(m.group(0)) for w in weak)
             found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
+    for family, (pattern, cues) in _gated().items():
+        if any(t.family == family for t in found) or not all(c.search(text) for c in cues):
+            continue
+        m = pattern.search(text)
+        if m is not None and m.end() > m.start():
+            found.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), family, False))
     return sorted(found, key=lambda t: (t.start, -t.end))
 
 
@@ -654,7 +687,7 @@ def classify(
             continue
         if family == "agreement" and (violent_out or not (CONFLICT_DEAL.search(sentence_text) or armed)):
             continue  # a dam treaty or a trade deal between governments is diplomacy, not a conflict agreement
-        if family == "arrest" and CRIME.search(sentence_text) and not any(
+        if family == "arrest" and CRIME.search(sentence_text) and not POLITICAL.search(sentence_text) and not any(
                 m.kind in ("named", "generic_armed", "protesters") for m in mentions):
             continue  # police arresting thieves is ordinary crime, not political violence
         agent, patient = pick(t)

@@ -536,12 +536,16 @@ class Gazetteer:
 
     def place(self, idx: int, precision: int | None = None) -> Place:
         feat = self._feat[idx]
-        info = _country_cached(self._cc[idx])
-        admin1 = acled_admin1(self._cc[idx], self._a1[idx], self._a2[idx])
+        cc = self._cc[idx]
+        admin1 = acled_admin1(cc, self._a1[idx], self._a2[idx])
+        within = _coded_within().get(cc)
+        if within is not None:  # Hong Kong is coded as China's admin1 "Hong Kong"
+            cc, admin1 = within[0], within[1]
+        info = _country_cached(cc)
         return Place(
-            name=admin1 if feat == ADMIN1 else _ascii(self._name[idx]), country=info.name if info else self._cc[idx],
+            name=admin1 if feat == ADMIN1 else _ascii(self._name[idx]), country=info.name if info else cc,
             latitude=round(self._lat[idx], 5), longitude=round(self._lon[idx], 5),
-            geo_precision=precision if precision is not None else self._precision(idx), iso2=self._cc[idx],
+            geo_precision=precision if precision is not None else self._precision(idx), iso2=cc,
             iso=info.numeric if info else 0, region=info.region if info else "", admin1=admin1,
             admin2=_ascii(self._a2[idx]), geonameid=self._gid[idx] or None, feature=FEATURE_NAMES[feat],
             population=self._pop[idx],
@@ -668,6 +672,13 @@ class Gazetteer:
             "load_seconds": self._load_seconds, "extra_sources": self._meta.get("sources") or [],
             "size_bytes": self.path.stat().st_size if self.path and self.path.exists() else 0,
         }
+
+
+@lru_cache(maxsize=1)
+def _coded_within() -> dict[str, list[str]]:
+    with open(_data_file("countries.json"), encoding="utf-8") as fh:
+        table = json.load(fh).get("coded_within", {})
+    return {k: v for k, v in table.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=512)

@@ -631,6 +631,8 @@ class Geoparser:
             score = math.log10(gaz.population(x) * weight + 10)
             if x in exact:
                 score += 1.5  # the name as written ("Lyman") before a spelling variant of it ("Liman")
+            if feat == CITY and gaz.population(x) >= 100000 and self._main(m.key, x, strict=True):
+                score += 1.5  # a city's own name before a bigger city's old or other name (Islamabad/Chattogram)
             if m.want >= 0:
                 if feat == m.want:
                     score += 4

@@ -226,6 +226,9 @@ class Pipeline:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
             return place, False
         if own and all(t.place is not None and t.place.feature == "country" for t in own):
+            city = self._city_state(own)
+            if city is not None:
+                return city, False  # "Hong Kong police arrested 53 activists": the territory is its city
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
             focus = next((t.place for t in own if t.place is not None and t.place.iso2 == country), None)
             return focus or own[0].place, True
@@ -251,6 +254,21 @@ class Pipeline:
             # place named is coded at the capital, with region precision.
             return self._capital(country), False
         return None, False
+
+    def _city_state(self, toponyms: Sequence[Toponym]) -> Place | None:
+        """The city that is most of a country named alone (Singapore, Hong Kong, Macau, Djibouti)."""
+        gaz = self.geoparser.gaz
+        for t in toponyms:
+            if t.place is None:
+                continue
+            # A country's gazetteer mass counts its towns and its units alike, about twice its people.
+            country_mass = t.place.population
+            for idx in gaz.candidate_ids(t.text):
+                place = gaz.place(idx)
+                if place.feature == "city" and place.iso2 == t.place.iso2 and country_mass and \
+                        place.population >= 0.25 * country_mass:
+                    return place
+        return None
 
     def _capital(self, country: str) -> Place | None:
         """A national-level report with no place is coded at the capital, with region precision."""

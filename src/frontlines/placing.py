@@ -42,6 +42,15 @@ _DIRECTION = re.compile(r"\b(?:into|towards?|border\s+with|crossings?\s+with|bor
 _SPECIFIC = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+_ADMIN_BRACKET = re.compile(r"\s*\((?:[A-Z][\w'’ .-]*)(?:,\s*[A-Z][\w'’ .-]*){0,2}\)")
+
+
+def _bracketed(t: Toponym, text: str) -> bool:
+    """ACLED's own way of naming the event's place: "Moscow (Moscow, Moscow)", "Kushk district (Herat)"; a town
+    given with its admin units is where the event happened."""
+    return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
+
+
 def _final(t: Toponym) -> Place:
     assert t.place is not None
     place = t.place
@@ -65,7 +74,8 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
         # "left Imam Sahib district and crossed the river into Tajikistan" happened in Afghanistan.
         inside = [t for t in inside if t.place is not None and t.place.iso2 == focus] or inside
         if inside:
-            best = min(inside, key=lambda t: (_SPECIFIC.get(t.place.feature, 0) if t.place else 9, t.start))
+            best = min(inside, key=lambda t: (not _bracketed(t, text),
+                                              _SPECIFIC.get(t.place.feature, 0) if t.place else 9, t.start))
             return _final(best)
         first = min(sp.start for sp in evidence)
         para_start = 0
