@@ -249,9 +249,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     for family, (pattern, cues) in _gated().items():
         if any(t.family == family for t in found) or not all(c.search(text) for c in cues):
             continue
-        m = pattern.search(text)
-        if m is not None and m.end() > m.start():
-            found.append(Trigger(offset + m.start(), offset + m.end(), m.group(0), family, False))
+        hit = pattern.search(text)
+        if hit is not None and hit.end() > hit.start():
+            found.append(Trigger(offset + hit.start(), offset + hit.end(), hit.group(0), family, False))
     return sorted(found, key=lambda t: (t.start, -t.end))
 
 
