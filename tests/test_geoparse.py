@@ -300,3 +300,11 @@ def test_a_town_word_after_a_name_is_a_cue_and_towns_keep_their_whole_name(parse
     assert tops["Monywa Town"].place is not None and tops["Monywa Town"].place.name == "Monywa"
     tops = _by_text(parser.find("Shots were fired in Kansas City and Cape Town."))
     assert {t.place.name for t in tops.values() if t.place} == {"Kansas City", "Cape Town"}
+
+
+def test_acled_splits_shan_and_bago_by_district_and_by_direction_words(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("Clashes continued in northern Shan State and near Lashio on Monday."))
+    assert tops["Shan State"].place is not None and tops["Shan State"].place.admin1 == "Shan-North"
+    assert tops["Lashio"].place is not None and tops["Lashio"].place.admin1 == "Shan-North"
+    tops = _by_text(parser.find("Troops moved into Taunggyi in Shan State."))
+    assert tops["Taunggyi"].place is not None and tops["Taunggyi"].place.admin1 == "Shan-South"

@@ -143,6 +143,13 @@ def _acled_admin1_splits() -> dict[str, dict[str, dict[str, str]]]:
 
 
 @lru_cache(maxsize=4096)
+def acled_admin1_part(iso2: str, admin1: str, direction: str) -> str | None:
+    """The ACLED admin1 a direction word picks out of a unit ACLED splits ("northern Shan" -> "Shan-North")."""
+    with open(_data_file("acled_admin1.json"), encoding="utf-8") as fh:
+        parts = json.load(fh).get("by_direction", {})
+    return parts.get(iso2, {}).get(admin1, {}).get(direction)
+
+
 def acled_admin1(iso2: str, name: str, admin2: str = "") -> str:
     """The admin1 name as ACLED writes it ("Shabeellaha Hoose" -> "Lower Shabelle")."""
     if not name:

@@ -27,6 +27,7 @@ from frontlines.gazetteer import (
     CITY,
     COUNTRY,
     Gazetteer,
+    acled_admin1_part,
     default_gazetteer,
     skeleton,
     strip_admin_words,
@@ -62,6 +63,7 @@ _UNIT_WITH_PARENT = re.compile(
     r"(?P<name>[A-Z][\w'’]*(?:(?:\s+|-|\s*-\s*)(?:[A-Z][\w'’]*|[Ii]|[Ee]|ye|wa|e|i|\(\s*[A-Z][\w'’]*\s*\))){0,4})"
     r"\s+district\s*(?:of|in|,|\()\s*(?:the\s+)?(?P<parent>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+_DIRECTION_WORD = re.compile(r"\b(north|south|east|west)(?:ern)?\s+(?:the\s+)?$", re.IGNORECASE)
 _GOVERNOR_AFTER = re.compile(r"^(?:'s|’s)\s+(?:provincial\s+)?governor", re.IGNORECASE)
 # A preposition of place right before a name: "in Kabul" is better evidence of where a story is than
 # "Washington says".
@@ -562,6 +564,12 @@ class Geoparser:
                 out.append(Toponym(m.start, m.end, original[m.start:m.end], None, m.cue, 0.0))
                 continue
             place = gaz.place(idx)
+            if m.cue == "part" and place.feature == "admin1":
+                # "northern Shan State": ACLED splits some units by their parts (Shan-North).
+                direction = _DIRECTION_WORD.search(text[max(0, m.start - 20):m.start])
+                part = acled_admin1_part(place.iso2, place.admin1, direction.group(1).lower()) if direction else None
+                if part:
+                    place = replace(place, name=part, admin1=part)
             if m.cue == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)
             out.append(Toponym(m.start, m.end, original[m.start:m.end], place, m.cue, round(score, 3)))
