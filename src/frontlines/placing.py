@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from frontlines.countries import country_by_iso2
+from frontlines.gazetteer import Gazetteer
 from frontlines.model import Place, Span, Toponym
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -88,3 +90,84 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
     chosen = in_focus[0].place
     assert chosen is not None
     return replace(chosen, geo_precision=3)
+
+
+class EventPlacer:
+    """The place of one event in a sentence, from the article's resolved toponyms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
+              lo: int, hi: int, national: bool = False) -> tuple[Place | None, bool]:
+        """The event's place and whether the sentence only speaks of a whole country.
+
+        The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
+        sentence, then the place under discussion in the previous sentences, then the country's capital."""
+        local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
+        own = [t for t in local if lo <= t.start < hi]
+        if not own:
+            # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
+            # compete as a whole, so "Kankara, Katsina state" still gives the town.
+            own, lo, hi = local, sent_start, sent_end
+        # A place in the focus country is preferred to one abroad, but a country's own name ("crossed into
+        # Tajikistan", "Rwanda's military said") does not count as a place there.
+        specific = [t for t in own if t.place is not None and t.place.feature != "country"
+                    and (not country or t.place.iso2 == country or not any(
+                        x.place is not None and x.place.iso2 == country and x.place.feature != "country"
+                        for x in own))]
+        if specific:
+            place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
+            return place, False
+        if own and all(t.place is not None and t.place.feature == "country" for t in own):
+            city = self._city_state(own)
+            if city is not None:
+                return city, False  # "Hong Kong police arrested 53 activists": the territory is its city
+            # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
+            focus = next((t.place for t in own if t.place is not None and t.place.iso2 == country), None)
+            return focus or own[0].place, True
+        # The sentence names no usable place ("the city", "near the airport"): the place under discussion is
+        # the last specific one named before it in the same country (reports stay on a place until they name
+        # another one).
+        recent = [t for t in toponyms if t.start < sent_start and t.place is not None
+                  and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        if recent:
+            return recent[-1].place, False
+        later = [t for t in toponyms if t.start >= sent_end and t.place is not None
+                 and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        if later:
+            # "The city is in mourning. ... families spent the night at hospitals across Kabul": a report
+            # may name its city only after the event.
+            return later[0].place, False
+        # Only a country the text names as a place may stand in: a demonym ("Russian warplanes struck ...")
+        # says who acted, not where.
+        if any(t.place is not None and t.place.feature == "country" and t.place.iso2 == country for t in toponyms):
+            return self._capital(country), False
+        if national and country and not any(t.place is not None for t in toponyms):
+            # "A ceasefire between the government and the ELN came into force": a national decision with no
+            # place named is coded at the capital, with region precision.
+            return self._capital(country), False
+        return None, False
+
+    def _city_state(self, toponyms: Sequence[Toponym]) -> Place | None:
+        """The city that is most of a country named alone (Singapore, Hong Kong, Macau, Djibouti)."""
+        gaz = self.gaz
+        for t in toponyms:
+            if t.place is None:
+                continue
+            # A country's gazetteer mass counts its towns and its units alike, about twice its people.
+            country_mass = t.place.population
+            for idx in gaz.candidate_ids(t.text):
+                place = gaz.place(idx)
+                if place.feature == "city" and place.iso2 == t.place.iso2 and country_mass and \
+                        place.population >= 0.25 * country_mass:
+                    return place
+        return None
+
+    def _capital(self, country: str) -> Place | None:
+        """A national-level report with no place is coded at the capital, with region precision."""
+        info = country_by_iso2(country) if country else None
+        if info is None or not info.capital:
+            return None
+        found = [p for p in self.gaz.lookup(info.capital, country=country) if p.iso2 == country]
+        return replace(found[0], geo_precision=3) if found else None
