@@ -1,8 +1,10 @@
 import pytest
 
 from frontlines.actors import find_actor_mentions
-from frontlines.classify import EVENT_TYPE_OF, TAXONOMY, assign_roles, classify, find_triggers
+from frontlines.classify import EVENT_TYPE_OF, TAXONOMY, classify
 from frontlines.nlp import load_pipeline
+from frontlines.roles import assign_roles
+from frontlines.triggers import find_triggers
 
 
 def subtypes(sentence: str, killed: int = 0) -> list[str]:
@@ -95,7 +97,7 @@ def test_the_family_prefilter_never_hides_a_trigger():
     import json
     from pathlib import Path
 
-    from frontlines.classify import _families, _top_level_words
+    from frontlines.triggers import _families, _top_level_words
 
     assert _top_level_words(r"\b(?:would|will) be dissolved\b") == ["dissolved"]
     assert _top_level_words(r"\bdrones? to drop\b") == ["drone", "drop"]

@@ -1,8 +1,9 @@
 from datetime import date
 
-from frontlines.classify import EventCandidate, Trigger
+from frontlines.classify import EventCandidate
 from frontlines.merge import Draft, merge_mentions
 from frontlines.model import Actor, Place, Span
+from frontlines.triggers import Trigger
 
 HERAT = Place("Herat", "Afghanistan", 34.35, 62.2, 1, "AF", 4, "South Asia", "Herat")
 HERAT_PROVINCE = Place("Herat", "Afghanistan", 34.35, 62.2, 3, "AF", 4, "South Asia", "Herat", feature="admin1")

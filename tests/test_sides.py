@@ -1,9 +1,10 @@
 from datetime import date
 
 from frontlines.actors import ArticleContext, find_actor_mentions
-from frontlines.classify import EventCandidate, Trigger
+from frontlines.classify import EventCandidate
 from frontlines.model import Actor
 from frontlines.sides import complete_sides
+from frontlines.triggers import Trigger
 
 ON = date(2021, 7, 10)
 TALIBAN = Actor("Taliban", 2, "Afghanistan")

@@ -9,15 +9,13 @@ territory".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from .actors import STATE_KINDS, ActorMention
+from .actors import ActorMention
+from .roles import Roles, is_armed, is_civilian, is_state, pick_sides
+from .triggers import Trigger
 
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -81,9 +79,6 @@ POLITICAL = re.compile(r"\b(?:(?:former|ex-)\s*)?(?:prime minister|premier|presi
                        r"sedition|treason|coup|national security|terror\w*|war crimes?|International Criminal Court|"
                        r"ICC|protest\w*|demonstrat\w*)\b", re.I)
 HELD = re.compile(r"\b(?:occupying|occupied|held|holding|controlled|controlling) (?:the |it|them)", re.I)
-ALLY_VERBS = frozenset({"support", "help", "assist", "back", "aid", "reinforce", "protect", "defend", "rescue"})
-SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "add", "state", "describe", "confirm", "announce",
-                          "allege", "accuse", "deny", "warn", "believe", "note", "write", "tweet", "post"})
 ATTACK_WORDS = re.compile(r"\b(?:attack|raid|storm|ambush|assault)", re.I)
 NATURAL = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|flood(?:s|ing)?|landslides?|cyclone|hurricane|storm|"
                      r"typhoon|tsunami|"
@@ -116,15 +111,6 @@ HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massac
 
 
 @dataclass(frozen=True)
-class Trigger:
-    start: int  # offsets into the article text
-    end: int
-    text: str
-    family: str
-    weak: bool = False
-
-
-@dataclass(frozen=True)
 class EventCandidate:
     """One event read from one sentence, before place, date and numbers are attached."""
 
@@ -145,297 +131,6 @@ class EventCandidate:
         return EVENT_TYPE_OF[self.sub_event_type]
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("frontlines").joinpath("data/triggers.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _gated() -> dict[str, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]]:
-    """Per family, the patterns that count only with their cues in the sentence, and those cues."""
-    raw = _lexicon()
-    cues = {name: re.compile(p, re.I) for name, p in raw.get("cues", {}).items()}
-    out = {}
-    for name, spec in raw["families"].items():
-        gated = spec.get("gated")
-        if gated:
-            out[name] = (re.compile("|".join(f"(?:{p})" for p in gated["patterns"]), re.I),
-                         tuple(cues[c] for c in gated["requires"]))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _families() -> dict[str, tuple[re.Pattern[str], list[re.Pattern[str]], re.Pattern[str] | None]]:
-    """One alternation per family: a sentence is scanned once per family, not once per pattern."""
-    raw = _lexicon()
-    compiled = {}
-    for name, spec in raw["families"].items():
-        # "IED" is an acronym: matched case-sensitively so that "died" or "tied" never count.
-        parts = [f"(?-i:{p})" if p.startswith("\\bIED") else f"(?:{p})" for p in spec["patterns"]]
-        anchors = _anchors(spec["patterns"])
-        prefilter = re.compile("|".join(re.escape(a) for a in anchors)) if anchors else None
-        compiled[name] = (re.compile("|".join(parts), re.I), [re.compile(p, re.I) for p in spec.get("weak", [])],
-                          prefilter)
-    return compiled
-
-
-def _anchors(patterns: list[str]) -> tuple[str, ...]:
-    """Lower-case stems at least one of which every match of a family contains: a cheap test that lets most
-    sentences skip most families' regular expressions. A pattern that starts with a literal word contributes
-    that word (its mandatory letters); any other pattern contributes the first three letters of every literal word
-    it has."""
-    stems: set[str] = set()
-    for p in patterns:
-        head = re.sub(r"^(?:\(\?<?[!=][^)]*\)|\\b|\(\?-i:)+", "", p)
-        lead = re.match(r"[A-Za-z]{3,}", head)
-        if lead:
-            # The whole literal run ("captur" of "captur(?:ed|e)"), less a last letter made optional ("fights?").
-            word = lead.group(0)
-            if head[lead.end():lead.end() + 1] in ("?", "*", "{") and len(word) > 3:
-                word = word[:-1]
-            elif head[lead.end():lead.end() + 1] in ("?", "*", "{"):
-                word = word[:2]
-            if len(word) >= 3:
-                stems.add(word.lower())
-                continue
-            return ()
-        mandatory = _top_level_words(p)
-        if mandatory:
-            stems.add(max(mandatory, key=len).lower())  # "(?:would|will) be dissolved": "dissolved" is required
-            continue
-        plain = re.sub(r"\\[a-zA-Z]|\(\?[^:)]*[:)]|\[[^\]]*\]", " ", p)
-        words = re.findall(r"[A-Za-z]{3,}", plain)
-        if not words:
-            return ()  # a pattern without a literal word: no safe prefilter for this family
-        stems.update(w[:3].lower() for w in words)
-    return tuple(sorted(stems))
-
-
-def _top_level_words(pattern: str) -> list[str]:
-    """Literal words outside every group of a pattern with no top-level alternative: each match contains them."""
-    flat = re.sub(r"\\.", "\x00", pattern)
-    flat = re.sub(r"\[[^\]]*\]", "\x00", flat)
-    words: list[str] = []
-    depth, run = 0, ""
-    for ch in flat + "\x00":
-        if ch.isalpha() and depth == 0:
-            run += ch
-            continue
-        if len(run) >= 3:
-            words.append(run[:-1] if ch in "?*{" else run)
-        run = ""
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return []
-    return [w for w in words if len(w) >= 3]
-
-
-def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    """Every trigger in a sentence, leftmost-first within a family."""
-    found: list[Trigger] = []
-    low = text.lower()
-    for family, (pattern, weak, prefilter) in _families().items():
-        if prefilter is not None and prefilter.search(low) is None:
-            continue
-        for m in pattern.finditer(text):
-            a, b = m.span()
-            if a == b:
-                continue
-            is_weak = any(w.fullmatch(m.group(0)) for w in weak)
-            found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
-    for family, (pattern, cues) in _gated().items():
-        if any(t.family == family for t in found) or not all(c.search(text) for c in cues):
-            continue
-        hit = pattern.search(text)
-        if hit is not None and hit.end() > hit.start():
-            found.append(Trigger(offset + hit.start(), offset + hit.end(), hit.group(0), family, False))
-    return sorted(found, key=lambda t: (t.start, -t.end))
-
-
-def _is_state(m: ActorMention | None) -> bool:
-    return m is not None and (m.kind in STATE_KINDS or (m.kind == "named" and m.inter == 1))
-
-
-def _is_armed(m: ActorMention | None) -> bool:
-    return m is not None and m.armed
-
-
-def _is_civilian(m: ActorMention | None) -> bool:
-    return m is not None and m.kind == "civilians"
-
-
-@dataclass(frozen=True)
-class Roles:
-    """Who does what around one trigger: agents (subjects, "by X", "X attack") and patients (objects)."""
-
-    agents: tuple[ActorMention, ...]
-    patients: tuple[ActorMention, ...]
-    rest: tuple[ActorMention, ...]
-    # "The army said it had recaptured X": the doer is a pronoun standing for the speaker.
-    speakers: tuple[ActorMention, ...] = ()
-    pronoun_subject: bool = False
-
-
-def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMention], base: int) -> Roles:
-    """Agent/patient of each actor mention relative to the trigger, from the dependency parse.
-
-    ``base`` is the article offset of the parsed text, so that ``token.idx + base`` is an article offset."""
-    agents: list[ActorMention] = []
-    patients: list[ActorMention] = []
-    rest: list[ActorMention] = []
-    speakers: list[ActorMention] = []
-    trigger_token = next((t for t in doc_span if base + t.idx <= trigger.start < base + t.idx + max(1, len(t.text))),
-                         None)
-    trigger_verb = _governing_verb(trigger_token) if trigger_token is not None else None
-    for m in mentions:
-        head = _mention_head(doc_span, m, base)
-        role = _role(head) if head is not None else ""
-        if role in ("agent", "patient") and head is not None and trigger_verb is not None and not _same_clause(
-                head, trigger_verb, role, trigger_token):
-            role = ""  # a subject or object of another clause ("..., and police responded") is no side here
-        if role == "speaker":
-            speakers.append(m)
-            continue
-        if role == "ally":
-            continue  # "to support the Afghan forces": not a side of this event
-        if role == "agent":
-            agents.append(m)
-        elif role == "patient":
-            patients.append(m)
-        else:
-            rest.append(m)
-    agents = _lead_not_helper(doc_span.text, base + doc_span[0].idx if len(doc_span) else base, agents, mentions)
-    return Roles(tuple(agents), tuple(patients), tuple(rest), tuple(speakers),
-                 _pronoun_subject(doc_span, trigger, base))
-
-
-_HELPER_BEFORE = re.compile(r"\b(?:backed|supported|assisted|aided|helped|reinforced|accompanied)\s+by\s+"
-                            r"(?:[\w'’-]+\s+){0,3}$|\b(?:alongside|together\s+with|with\s+(?:the\s+)?(?:help|support)"
-                            r"\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-
-
-def _lead_not_helper(text: str, text_start: int, agents: list[ActorMention],
-                     mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """"Army troops backed by clan militia retook ...": the small parser may make the helper the subject; the
-    armed side named before "backed by" is the one that acted."""
-    out = []
-    for m in agents:
-        window = max(0, m.start - text_start - 60)
-        helper = _HELPER_BEFORE.search(text[window:m.start - text_start])
-        if helper:
-            phrase_start = text_start + window + helper.start()
-            lead = next((x for x in reversed(mentions) if x.end <= phrase_start and x.armed), None)
-            if lead is not None:
-                out.append(lead)
-                continue
-        out.append(m)
-    return out
-
-
-def _pronoun_subject(span: Any, trigger: Trigger, base: int) -> bool:
-    token = next((t for t in span if base + t.idx <= trigger.start < base + t.idx + max(1, len(t.text))), None)
-    for _ in range(4):
-        if token is None:
-            return False
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        token = token.head if token.head.i != token.i else None
-    if token is None:
-        return False
-    for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for c in token.children):
-            return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or token.dep_ != "conj":
-            return False
-        token = token.head  # "they had wrested control ... and had pushed army units out": a shared subject
-    return False
-
-
-def _governing_verb(token: Any) -> Any:
-    current = token
-    for _ in range(10):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
-
-
-def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None) -> bool:
-    verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
-    if verb.i == trigger_verb.i:
-        return True
-    if trigger_token is not None and trigger_token.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl") and (
-            verb.head.i == trigger_token.i or verb.head.i == trigger_token.head.i):
-        return True  # "an IED planted by militants", "artillery shells fired by the RSF": it describes the trigger
-    # "X tore down barriers and stormed parliament": coordinated verbs share their subject.
-    if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
-        return True
-    if trigger_verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and trigger_verb.head.i == verb.i:
-        return True  # "forcing troops to retreat", "killing 12": the main clause's subject does it
-    if role == "patient" and verb.head.i == trigger_verb.i and verb.dep_ in ("advcl", "xcomp", "conj") and \
-            verb.lemma_ in ("kill", "wound", "injure", "leave", "maim", "abduct", "kidnap"):
-        return True  # "attacked a camp, killing 45 people": the dead are the attack's victims
-    return False
-
-
-def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
-    tokens = [t for t in span if base + t.idx >= m.start and base + t.idx < m.end]
-    if not tokens:
-        return None
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
-
-
-# Nouns for a group's people or things, whose role in the clause is the group's ("hit a PMF patrol"), unlike
-# event nouns ("a Taliban attack") whose modifier is the doer.
-UNIT_NOUNS = frozenset({"patrol", "convoy", "vehicle", "post", "checkpoint", "base", "position", "outpost", "camp",
-                        "headquarters", "office", "station", "commander", "leader", "member", "fighter", "soldier",
-                        "truck", "car", "compound", "unit", "garrison", "barracks", "tank", "helicopter"})
-
-
-def _role(token: Any) -> str:
-    dep = token.dep_
-    head = token.head
-    if dep == "pobj" and head.head.lemma_ in ALLY_VERBS or dep == "dobj" and head.lemma_ in ALLY_VERBS:
-        return "ally"  # "air strikes to support the Afghan forces": not the target
-    if dep in ("nsubj", "csubj") and head.lemma_ in SPEECH_VERBS:
-        return "speaker"
-    if dep == "nsubj" and head.lemma_ in ("die", "perish", "drown", "succumb"):
-        return "patient"  # "five soldiers died": the dead are the side that was hit
-    if dep in ("nsubj", "csubj", "agent"):
-        return "agent"
-    if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
-        if head.lemma_.lower() in UNIT_NOUNS:
-            return _role(head)  # "a bomb hit a PMF patrol": the patrol's role is the group's
-        return "agent"  # "a Taliban attack", "Taliban-planted", "the army's offensive"
-    if dep == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("back", "support", "assist", "accompany",
-                                                                      "aid", "reinforce", "escort") \
-            and head.head.dep_ in ("acl", "amod", "relcl", "advcl"):
-        return "ally"  # "army troops backed by clan militia retook the town": the militia only helped
-    if dep == "pobj" and head.lower_ == "by":
-        return "agent"
-    if dep in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:
-        return "speaker"
-    if dep in ("nsubjpass", "dobj", "attr", "oprd"):
-        return "patient"
-    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and head.head.dep_ in (
-            "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
-        return _role(head.head)  # "members of the 400 Mawozo gang kidnapped...": the phrase's role is the gang's
-    if dep == "pobj" and head.lower_ in ("against", "on", "at", "targeting", "with", "between", "into", "of", "from"):
-        return "patient"
-    if dep == "conj":
-        return _role(head)
-    if dep == "appos":
-        return _role(head)
-    return ""
-
-
 def classify(
     sentence_text: str,
     triggers: Sequence[Trigger],
@@ -448,7 +143,7 @@ def classify(
     by_family: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_family.setdefault(t.family, []).append(t)
-    armed = [m for m in mentions if _is_armed(m)]
+    armed = [m for m in mentions if is_armed(m)]
     out: list[EventCandidate] = []
 
     def separate(a: Trigger, b: Trigger) -> bool:
@@ -460,31 +155,7 @@ def classify(
         return by_family[family][0]
 
     def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
-        r = roles.get(t) or Roles((), (), tuple(mentions))
-        agent = None
-        if r.pronoun_subject and r.speakers:
-            # "The RSF said it had taken the city": the pronoun is the speaker
-            agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
-        agent = agent or next((m for m in r.agents if _is_armed(m)), None)
-        armed_patients = [m for m in r.patients if _is_armed(m)]
-        if agent is None and len(armed_patients) >= 2 and t.family not in REMOTE_FAMILIES:
-            # "fighting between Afghan special forces and the Taliban": both sides, in the text's order
-            return armed_patients[0], armed_patients[1]
-        patient = next((m for m in r.patients if m is not agent), None)
-        if agent is None and r.pronoun_subject and r.speakers:
-            agent = next((m for m in r.speakers if _is_armed(m) or m.kind == "external"), None)
-        if agent is None:
-            # No syntactic doer: a group named before the trigger, or a named armed group anywhere; state forces
-            # named after the trigger are more often the target ("killing 13 US service members").
-            before = [m for m in r.rest if m.end <= t.start and _is_armed(m) and m is not patient]
-            named = [m for m in r.rest if m.kind == "named" and m.inter != 1 and m is not patient]
-            agent = before[0] if before else (named[0] if named else None)
-        if agent is None:
-            agent = next((m for m in r.agents if m.kind == "external"), None)  # "a UN convoy": last resort
-        if patient is None:
-            patient = next((m for m in r.rest + r.patients + r.agents if m is not agent
-                            and (agent is None or m.name != agent.name or m.kind != agent.kind)), None)
-        return agent, patient
+        return pick_sides(roles.get(t), t, mentions, remote=t.family in REMOTE_FAMILIES)
 
     # Demonstrations first: their violence words belong to the protest, not to a separate attack.
     if "protest" in by_family or "riot" in by_family or "mob" in by_family:
@@ -492,17 +163,17 @@ def classify(
         doers = [m for m in mentions if m.kind in ("protesters", "rioters", "civilians")]
         # "members of the Gran Grif gang attacked Pont-Sonde, ... setting houses on fire": an armed group doing
         # anything in the sentence makes its burning part of its attack, not a riot.
-        armed_doer = any(_is_armed(r.agents[0]) and not _is_state(r.agents[0]) for t in triggers
+        armed_doer = any(is_armed(r.agents[0]) and not is_state(r.agents[0]) for t in triggers
                          for r in [roles.get(t)] if r and r.agents and t.family not in ("protest",)) or any(
-            r.agents and _is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)]
+            r.agents and is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)]
             if r and t.family in ("riot", "mob"))
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
-        state = next((m for m in mentions if _is_state(m)), None) or next(
-            (m for m in mentions if m.kind == "named" and _is_armed(m)), None)
+        state = next((m for m in mentions if is_state(m)), None) or next(
+            (m for m in mentions if m.kind == "named" and is_armed(m)), None)
         demo: list[EventCandidate] = []
         if "mob" in by_family:
             t = by_family["mob"][0]
-            victim = next((m for m in mentions if _is_civilian(m)), None)
+            victim = next((m for m in mentions if is_civilian(m)), None)
             demo.append(EventCandidate("Mob violence", t, crowd[0] if crowd else None, victim, confidence=0.65))
             if "protest" in by_family and separate(by_family["protest"][0], t):
                 p = by_family["protest"][0]
@@ -511,7 +182,7 @@ def classify(
         elif "protest" in by_family or ("riot" in by_family and not armed_doer and (doers or not armed)):
             t = (by_family.get("protest") or by_family["riot"])[0]
             shot_protesters = killed > 0 and any(
-                _is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
+                is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
                 for r in roles.values() if r.agents)
             # Demonstrators who turn violent make a riot, whatever force is then used against them.
             if shot_protesters:
@@ -534,9 +205,9 @@ def classify(
             # killing is its own event when an armed group did it in a clause of its own.
             v = by_family["violence"][0]
             agent, patient = pick(v)
-            if _is_armed(agent) and not _is_state(agent) and agent is not None and agent.kind != "external" \
-                    and not any(_is_state(m) for m in mentions) and all(separate(v, d.trigger) for d in demo):
-                victim = patient if _is_civilian(patient) else None
+            if is_armed(agent) and not is_state(agent) and agent is not None and agent.kind != "external" \
+                    and not any(is_state(m) for m in mentions) and all(separate(v, d.trigger) for d in demo):
+                victim = patient if is_civilian(patient) else None
                 demo.insert(0, EventCandidate("Attack", v, agent, victim, confidence=0.55))
         if demo:
             return demo
@@ -570,7 +241,7 @@ def classify(
                     "clash" in by_family or "violence" in by_family or "take" in by_family):
                 continue  # "attacked a base with gun trucks and rocket-propelled grenades": the attack's weapons
             agent, patient = pick(t)
-            if family == "air" and t.text.lower() == "bombed" and agent is not None and not _is_state(agent) \
+            if family == "air" and t.text.lower() == "bombed" and agent is not None and not is_state(agent) \
                     and agent.kind != "external":
                 sub = "Remote explosive/landmine/IED"  # "militants bombed a bridge": not from the air
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.75))
@@ -579,7 +250,7 @@ def classify(
         if family in by_family and not ({"arrest", "disrupted"} & set(by_family)):
             t = first(family)
             agent, patient = pick(t)
-            if agent is not None and not _is_armed(agent):
+            if agent is not None and not is_armed(agent):
                 agent = None
             if "transfer" in by_family and (re.search(r"without (?:a |much |any )?(?:fight|shot|battle|resistance)",
                                                       sentence_text, re.I) or not FIGHTING.search(sentence_text)):
@@ -588,30 +259,30 @@ def classify(
                 agent, patient = pick(t)
                 out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
                 continue  # overran a camp "before withdrawing": a raid, the ground did not change hands
-            if _is_civilian(patient) and re.search(r"\b(?:seiz|captur|took|taken)", t.text, re.I):
+            if is_civilian(patient) and re.search(r"\b(?:seiz|captur|took|taken)", t.text, re.I):
                 # "gunmen seized students": people taken are abducted, not territory
                 out.append(EventCandidate("Abduction/forced disappearance", t, agent, patient, confidence=0.6))
                 continue
-            state_takes = _is_state(agent) if agent is not None else (family == "retake")
+            state_takes = is_state(agent) if agent is not None else (family == "retake")
             sub = "Government regains territory" if state_takes else "Non-state actor overtakes territory"
-            if agent is not None and not _is_state(agent) and family == "retake":
+            if agent is not None and not is_state(agent) and family == "retake":
                 sub = "Non-state actor overtakes territory"
-            if patient is not None and not _is_armed(patient):
+            if patient is not None and not is_armed(patient):
                 patient = None
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.7))
             # "...had taken Kandahar, a day after Herat fell": a second taking in a clause of its own.
             for extra in by_family[family][1:]:
                 if separate(t, extra) and not any(c.trigger == extra for c in out):
                     agent2, patient2 = pick(extra)
-                    out.append(EventCandidate(sub, extra, agent2 if _is_armed(agent2) else agent,
-                                              patient2 if _is_armed(patient2) else patient, confidence=0.6))
+                    out.append(EventCandidate(sub, extra, agent2 if is_armed(agent2) else agent,
+                                              patient2 if is_armed(patient2) else patient, confidence=0.6))
                     break
 
     for family in ("abduction", "sexual"):
         if family in by_family:
             t = first(family)
             agent, patient = pick(t)
-            if _is_state(patient) and family == "abduction" and not armed:
+            if is_state(patient) and family == "abduction" and not armed:
                 pass
             sub = "Abduction/forced disappearance" if family == "abduction" else "Sexual violence"
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.7))
@@ -631,8 +302,8 @@ def classify(
             separate_from_remote = all(separate(c.trigger, t) for c in out)
             if not already_battle and (not out or separate_from_remote):
                 agent, patient = pick(t)
-                if _is_civilian(patient) and ATTACK_WORDS.match(t.text) and not any(
-                        _is_armed(m) and m is not agent for m in mentions):
+                if is_civilian(patient) and ATTACK_WORDS.match(t.text) and not any(
+                        is_armed(m) and m is not agent for m in mentions):
                     out.append(EventCandidate("Attack", t, agent, patient, confidence=0.6))
                 else:
                     if DEFENSIVE.search(t.text) and patient is not None:
@@ -644,29 +315,29 @@ def classify(
     if "violence" in by_family and not violent_out and not NATURAL.search(sentence_text):
         t = first("violence")
         agent, patient = pick(t)
-        victims_civilian = _is_civilian(patient) or (patient is not None and patient.kind == "protesters") or (
-            patient is None and any(_is_civilian(m) for m in mentions))
+        victims_civilian = is_civilian(patient) or (patient is not None and patient.kind == "protesters") or (
+            patient is None and any(is_civilian(m) for m in mentions))
         state_target = bool(STATE_TARGET.search(sentence_text))
-        if victims_civilian and not (state_target and _is_armed(agent)):
+        if victims_civilian and not (state_target and is_armed(agent)):
             if patient is None:
-                patient = next(m for m in mentions if _is_civilian(m))
+                patient = next(m for m in mentions if is_civilian(m))
             if agent is not None and agent.kind in ("civilians", "protesters", "rioters"):
                 agent = None
             out.append(EventCandidate("Attack", t, agent, patient, confidence=0.65))
-        elif _is_armed(agent) and _is_armed(patient):
+        elif is_armed(agent) and is_armed(patient):
             out.append(EventCandidate("Armed clash", t, agent, patient, confidence=0.6))
-        elif _is_armed(agent) and patient is None:
+        elif is_armed(agent) and patient is None:
             # A named armed group shooting someone who is not said to be a fighter is an attack on a civilian,
             # unless the target is a post, base, convoy or patrol of the other side.
             if state_target:
                 out.append(EventCandidate("Armed clash", t, agent, None, confidence=0.55))
             elif killed > 0 or HOSTILE_KILL.search(t.text):
                 out.append(EventCandidate("Attack", t, agent, None, confidence=0.5))
-        elif _is_armed(patient):
+        elif is_armed(patient):
             # Soldiers or militants killed: someone fought them.
-            other = agent if _is_armed(agent) else None
+            other = agent if is_armed(agent) else None
             out.append(EventCandidate("Armed clash", t, other, patient, confidence=0.5))
-        elif agent is not None and _is_civilian(agent) and killed > 0:
+        elif agent is not None and is_civilian(agent) and killed > 0:
             out.append(EventCandidate("Attack", t, None, agent, confidence=0.45))
         elif killed > 0 and HOSTILE_KILL.search(t.text):
             out.append(EventCandidate("Attack", t, None, None, confidence=0.4))
@@ -692,8 +363,8 @@ def classify(
             continue  # police arresting thieves is ordinary crime, not political violence
         agent, patient = pick(t)
         if family == "arrest":
-            agent = next((m for m in mentions if _is_state(m)), agent)
-            if agent is not None and not _is_state(agent) and agent.kind != "named":
+            agent = next((m for m in mentions if is_state(m)), agent)
+            if agent is not None and not is_state(agent) and agent.kind != "named":
                 agent = None
         out.append(EventCandidate(sub, t, agent, patient, confidence=0.55))
     return out

@@ -17,7 +17,7 @@ from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_actor
 from .attribution import CLAIM_VERBS, apply_claims, mark_disputes, party_claims, sources_of
 from .casualties import find_casualties
-from .classify import TAXONOMY, EventCandidate, Trigger, assign_roles, classify, find_triggers
+from .classify import TAXONOMY, EventCandidate, classify
 from .countries import fold
 from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
@@ -26,9 +26,11 @@ from .model import Actor, Article, Event, Extraction, Span, Toponym, content_key
 from .nlp import Sentence, sentences
 from .notes import write_notes
 from .placing import EventPlacer, focus_country
+from .roles import assign_roles
 from .sides import UNKNOWN_DOER, complete_sides, country_subject, crowd_interventions
 from .situation import find_control_claims, find_figures
 from .temporal import event_time, find_times
+from .triggers import Trigger, find_triggers
 
 DISORDER = {
     "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
