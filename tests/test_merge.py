@@ -77,3 +77,34 @@ def test_a_bare_killing_by_the_striking_side_is_the_strike_s_outcome() -> None:
     events = Pipeline().extract(Article("t", date(2023, 11, 1), text)).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].fatalities == 50 and len(events[0].evidence) == 2
+
+
+def _events_of(text: str, published: str) -> list[tuple[str, str]]:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date.fromisoformat(published), text)).events
+    return [(e.sub_event_type, e.place.name if e.place else "") for e in events]
+
+
+def test_a_withdrawal_to_elsewhere_is_how_the_town_fell_not_a_second_change_of_hands() -> None:
+    text = ("Taliban fighters captured Spin Boldak on Wednesday after overnight assaults on police and army posts. "
+            "A senior Kandahar official said government troops had withdrawn to positions near Kandahar city.")
+    assert _events_of(text, "2021-07-14") == [("Non-state actor overtakes territory", "Spin Boldak")]
+
+
+def test_a_town_said_to_fall_and_then_to_be_surrendered_without_resistance_was_handed_over() -> None:
+    text = ("Zaranj, the capital of Nimroz province, fell to the Taliban on Friday, the first provincial capital "
+            "lost since the offensive began. A deputy governor said the city had been surrendered without "
+            "resistance.")
+    assert _events_of(text, "2021-08-07") == [("Non-violent transfer of territory", "Zaranj")]
+
+
+def test_what_an_article_dates_months_back_is_background() -> None:
+    text = ("Tigrayan forces entered Mekelle on Monday as federal troops pulled out. Residents cheered in the "
+            "streets. The conflict began in November when federal troops were sent into Tigray. Federal forces "
+            "captured Mekelle in late November. Aid agencies said food was running out. The UN called for calm.")
+    subs = [sub for sub, _ in _events_of(text, "2021-06-29")]
+    assert "Government regains territory" not in subs and "Armed clash" not in subs

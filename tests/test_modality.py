@@ -55,3 +55,29 @@ def test_excluded_clauses_cut_conditionals_out_of_evidence():
 ])
 def test_more_unreal_statements(sentence, trigger):
     assert reason(sentence, trigger) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Afghan officials said commando units had been sent from Kabul to retake Spin Boldak.",
+    "Our forces are present in all strategic positions across the valley to continue the fight, the NRF said.",
+    "The UN says nearly 50,000 people have been displaced by the fighting in northern Shan.",
+    "Thousands of families fled the fighting in Kunduz on Monday.",
+])
+def test_purposes_plans_and_the_fighting_people_flee_are_no_events(text: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    assert Pipeline().extract(Article("t", date(2021, 7, 14), text)).events == ()
+
+
+def test_what_did_happen_after_an_infinitive_is_kept() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = "Government forces managed to retake Spin Boldak on Monday, officials said."
+    events = Pipeline().extract(Article("t", date(2021, 7, 14), text)).events
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .classify import EventCandidate
+from .classify import AGGREGATE, FIGHTING, EventCandidate
 from .model import Actor, Place, Span
 
 
@@ -212,6 +212,37 @@ def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
     return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade", "Arrests")
 
 
+RETREAT_TO = re.compile(r"\b(?:withdr(?:ew|awn)|retreated|pulled back|fell back|fled)\s+(?:\w+\s+){0,3}"
+                        r"(?:to|towards?|into)\b", re.IGNORECASE)
+TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _fold_withdrawals(drafts: list[Draft]) -> list[Draft]:
+    """"Taliban fighters captured Spin Boldak ... government troops had withdrawn to positions to the north-west":
+    the withdrawal is how the town changed hands, not a second change of hands, when a taking of ground in the
+    same province on the same day or the next is already coded."""
+    takings = [d for d in drafts if d.sub_event_type in TERRITORIAL and d.place is not None]
+    kept = []
+    for d in drafts:
+        # "withdrew to the airport", "pulled back towards Fayzabad": where troops went is not the ground they left.
+        retreat = any(RETREAT_TO.search(s.text) for s in d.evidence)
+        home = next((t for t in takings if d.sub_event_type == "Non-violent transfer of territory"
+                     and d.place is not None and t.place is not None and t.place.iso2 == d.place.iso2
+                     and (_same_place(t.place, d.place) or retreat and bool(t.place.admin1)
+                          and t.place.admin1 == d.place.admin1)
+                     and abs((t.event_date - d.event_date).days) <= 1), None)
+        if home is None:
+            kept.append(d)
+            continue
+        if _same_place(home.place, d.place) and not any(FIGHTING.search(AGGREGATE.sub(" ", s.text))
+                                                        for s in home.evidence):
+            # "Zaranj fell to the Taliban ... the city had been surrendered without resistance": no fight is
+            # told, so the handing over is what happened.
+            home.candidate = replace(d.candidate, agent=home.candidate.agent, patient=home.candidate.patient)
+        _add_evidence(home, d)
+    return kept
+
+
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
     drafts = _attach_follow_ups(drafts)
     folded: list[Draft] = []
@@ -231,6 +262,7 @@ def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
             merged.append(d)
         else:
             _absorb(home, d)
+    merged = _fold_withdrawals(merged)
     for d in vague:
         home = next((m for m in merged if m.sub_event_type == d.sub_event_type), None)
         if home is not None:

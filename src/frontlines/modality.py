@@ -56,6 +56,12 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
     historic_ids = {t.i for t in historic_tokens}
     chain = _chain(trigger)
     clause = _clause_head(trigger)
+    purpose = _purpose(clause) if clause.i == trigger.i or (
+        trigger.dep_ == "dobj" and trigger.head.i == clause.i and clause.lemma_.lower() in LAUNCH_VERBS) else None
+    if purpose:
+        return purpose
+    if _reference_to_fighting(trigger):
+        return "reference"
     # Only look at the local clause for aux/negation, and climb clause boundaries for conditionals/intentions.
     for child in clause.children:
         low = child.lower_
@@ -112,6 +118,42 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
             if token.i in historic_ids and _clause_head(token).i == clause.i:
                 return "historical"
     return None
+
+
+# Verbs after which an infinitive did happen: "managed to retake", "forced them to withdraw".
+REALISED_HEADS = frozenset({"manage", "succeed", "force", "compel", "oblige", "help", "begin", "start", "continue",
+                            "proceed", "go", "cause", "lead", "make", "get", "able", "enable", "allow", "return"})
+# Verbs whose object is the event they would start: "to continue the fight", "to launch an offensive".
+LAUNCH_VERBS = frozenset({"continue", "resume", "launch", "start", "begin", "carry", "mount", "conduct", "stage",
+                          "wage", "intensify", "step", "escalate", "renew"})
+# "displaced by the fighting", "fled the clashes": the conflict as a cause, not a new event.
+FLIGHT_VERBS = frozenset({"flee", "escape", "leave", "avoid", "displace", "uproot", "drive", "force", "shelter",
+                          "trap", "cut", "disrupt", "close", "suspend", "halt", "delay", "hit", "affect"})
+
+
+def _purpose(clause: Any) -> str | None:
+    """"a counter-offensive to retake the town", "sent commandos to retake it", "positions across the valley to
+    continue the fight": an infinitive of purpose or plan is not (yet) an event."""
+    if clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    head = clause.head
+    if head.i == clause.i or head.lemma_.lower() in REALISED_HEADS:
+        return None
+    if clause.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return "intention"
+    if clause.dep_ == "advcl" or clause.dep_ == "xcomp" and (
+            head.pos_ in ("ADJ", "NOUN") or head.lemma_.lower() in ("say", "tell", "send", "deploy", "dispatch")):
+        return "intention"  # "told troops to retake it", "sent commandos to retake it": ordered, not done
+    return None
+
+
+def _reference_to_fighting(trigger: Any) -> bool:
+    if trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in FLIGHT_VERBS:
+        return True
+    return trigger.dep_ == "pobj" and head.lower_ in ("by", "from") and head.head.lemma_.lower() in FLIGHT_VERBS
 
 
 def excluded_clauses(

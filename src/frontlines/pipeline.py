@@ -39,6 +39,9 @@ DISORDER = {
 }
 assert set(DISORDER) == set(TAXONOMY)
 
+# A news article's events are days or weeks old at most; what it dates months back is background it recalls.
+BACKGROUND_DAYS = 60
+BACKGROUND_MIN_SENTENCES = 5
 # Nouns for one completed happening: "the capture", "the attack" point back to it; "the fighting" may not.
 ANAPHORIC_NOUNS = frozenset({"capture", "attack", "bombing", "blast", "explosion", "assault", "abduction",
                              "kidnapping", "killing", "killings", "strike", "raid", "ambush", "massacre", "fall",
@@ -179,6 +182,8 @@ class Pipeline:
                     when = when - timedelta(days=1)  # "hours earlier", "the previous day": before that day
             else:
                 when = _representative_day(ref, article.date)
+            if len(sents) >= BACKGROUND_MIN_SENTENCES and (article.date - when).days > BACKGROUND_DAYS:
+                continue  # "Federal forces captured Mekelle in late November": an article's background, not its news
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self.placer.place(toponyms, article.text, sent.start, sent.end, country, lo, hi,
                                                     national=cand.event_type == "Strategic developments")
