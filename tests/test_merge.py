@@ -108,3 +108,15 @@ def test_what_an_article_dates_months_back_is_background() -> None:
             "captured Mekelle in late November. Aid agencies said food was running out. The UN called for calm.")
     subs = [sub for sub, _ in _events_of(text, "2021-06-29")]
     assert "Government regains territory" not in subs and "Armed clash" not in subs
+
+
+def test_fighting_in_a_town_the_day_a_group_took_it_is_the_battle_for_it() -> None:
+    text = ("The Taliban took Kunduz city on Sunday after days of street fighting, officials said. "
+            "Fourteen people were killed on the final day of fighting in Kunduz.")
+    assert [sub for sub, _ in _events_of(text, "2021-08-09")] == ["Non-state actor overtakes territory"]
+
+
+def test_the_armed_doer_s_verb_types_a_killing() -> None:
+    text = ("More than 100 Palestinians were killed on Thursday when Israeli troops opened fire on a crowd "
+            "waiting for food aid in Gaza City, the Gaza health ministry said.")
+    assert [sub for sub, _ in _events_of(text, "2024-03-01")] == ["Attack"]

@@ -81,3 +81,13 @@ def test_what_did_happen_after_an_infinitive_is_kept() -> None:
     text = "Government forces managed to retake Spin Boldak on Monday, officials said."
     events = Pipeline().extract(Article("t", date(2021, 7, 14), text)).events
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_retracted_reports_and_withdrawn_claims_are_no_events() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = "Initial reports of a second explosion near the Baron Hotel were later withdrawn by the Pentagon."
+    assert Pipeline().extract(Article("t", date(2021, 8, 28), text)).events == ()

@@ -313,7 +313,10 @@ def classify(
             violent_out = True
 
     if "violence" in by_family and not violent_out and not NATURAL.search(sentence_text):
-        t = first("violence")
+        # "100 Palestinians were killed when Israeli troops opened fire on a crowd": the verb with an armed doer
+        # tells who did what to whom; a passive "were killed" only counts the dead.
+        doing = [v for v in by_family["violence"] if any(is_armed(m) for m in getattr(roles.get(v), "agents", ()))]
+        t = doing[0] if doing else first("violence")
         agent, patient = pick(t)
         victims_civilian = is_civilian(patient) or (patient is not None and patient.kind == "protesters") or (
             patient is None and any(is_civilian(m) for m in mentions))

@@ -243,6 +243,24 @@ def _fold_withdrawals(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _fold_battles_for_ground(drafts: list[Draft]) -> list[Draft]:
+    """"The Taliban captured Sheberghan ... troops had fought through the night before abandoning the governor's
+    compound": fighting in a town on the day a non-state group took it is the battle for it, coded once as the
+    taking (the state retaking part of a city while fighting goes on elsewhere in it stays two events)."""
+    takings = [d for d in drafts if d.sub_event_type == "Non-state actor overtakes territory" and d.place is not None]
+    kept = []
+    for d in drafts:
+        home = next((t for t in takings if d.sub_event_type == "Armed clash" and d.place is not None
+                     and t.place is not None and t.place.iso2 == d.place.iso2
+                     and t.place.name == d.place.name and t.place.admin1 == d.place.admin1
+                     and abs((t.event_date - d.event_date).days) <= 1), None)
+        if home is None:
+            kept.append(d)
+        else:
+            _add_evidence(home, d)
+    return kept
+
+
 def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
     drafts = _attach_follow_ups(drafts)
     folded: list[Draft] = []
@@ -262,7 +280,7 @@ def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
             merged.append(d)
         else:
             _absorb(home, d)
-    merged = _fold_withdrawals(merged)
+    merged = _fold_battles_for_ground(_fold_withdrawals(merged))
     for d in vague:
         home = next((m for m in merged if m.sub_event_type == d.sub_event_type), None)
         if home is not None:

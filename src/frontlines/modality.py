@@ -21,6 +21,8 @@ INTENTION_HEADS = frozenset({
 })
 APPEAL_HEADS = frozenset({"call", "demand", "urge", "push", "press", "appeal", "ask", "plead", "lobby", "hope",
                           "wait", "prepare", "brace", "pray", "campaign", "negotiate", "talk"})
+RETRACTION_HEADS = frozenset({"withdraw", "retract", "correct", "disprove", "debunk", "discredit"})
+REPORT_NOUNS = frozenset({"report", "claim", "account", "statement", "rumour", "rumor"})
 UNCONFIRMED_HEADS = frozenset({"investigate", "probe", "verify", "examine", "rumour", "rumor", "speculate"})
 DENIAL_HEADS = frozenset({"deny", "dismiss", "reject", "refute"})
 # Nouns that make what they govern unreal: "fears of an attack", "plans for an offensive", "threat of".
@@ -99,8 +101,9 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | No
             return "intention"  # "called for a ceasefire"
         if via == "prep" and previous.lower_ == "for" and lemma in APPEAL_HEADS:
             return "intention"
-        if lemma in DENIAL_HEADS:
-            return "denied"
+        if lemma in DENIAL_HEADS or lemma in RETRACTION_HEADS and any(
+                c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in REPORT_NOUNS for c in node.children):
+            return "denied"  # "reports of a second explosion were later withdrawn"
         if lemma in UNCONFIRMED_HEADS and node.i != trigger.i:
             return "unconfirmed"  # "investigating reports of an air strike"
         if via in ("pobj", "prep", "acl", "nmod", "compound") and lemma in UNREAL_NOUNS:

@@ -136,6 +136,8 @@ class Pipeline:
                 continue  # "commandos had been trying to retake the market": ground not (yet) taken
             if trig.family == "take" and token.lemma_ == "fall" and not _place_falls(token, toponyms, base):
                 continue  # "shells fell on Timbuktu", "suspicion fell on Boko Haram", "the afghani fell"
+            if trig.family == "transfer" and not _ground_or_force_subject(token, sent_mentions, toponyms, base):
+                continue  # "reports of a second explosion were later withdrawn": no ground changed hands
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
@@ -354,6 +356,34 @@ def _place_falls(token: Any, toponyms: Sequence[Toponym], base: int) -> bool:
         if any(w.lemma_.lower() in _FALLING_PLACES for w in subj.subtree):
             return True
     return False
+
+
+def _ground_or_force_subject(token: Any, mentions: Sequence[ActorMention], toponyms: Sequence[Toponym],
+                             base: int) -> bool:
+    """Whether a withdrawing, abandoning or surrendering verb has a force or a place (or no subject) doing it."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return True
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        # The subject's own words, not what hangs on it ("reports of an explosion near the Baron Hotel").
+        lo, hi = base + subj.left_edge.idx, base + subj.idx + len(subj.text)
+        core = [w for w in subj.subtree if w.i <= subj.i]
+        if subj.lower_ in ("they", "it", "who", "which", "he", "she", "we", "that"):
+            return True
+        if any(lo <= m.start < hi and m.armed for m in mentions) or any(
+                lo <= t.start < hi and t.place is not None for t in toponyms):
+            return True
+        if any(w.lemma_.lower() in _FALLING_PLACES | _FORCE_WORDS for w in core):
+            return True
+        return False
+    return True
+
+
+_FORCE_WORDS = frozenset({"troops", "troop", "soldier", "force", "army", "fighter", "militant", "insurgent", "rebel",
+                          "police", "policeman", "unit", "battalion", "brigade", "garrison", "militia", "guard",
+                          "commander", "personnel", "serviceman", "defender", "government", "junta", "regime"})
 
 
 def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
