@@ -154,3 +154,15 @@ def test_theft_arrests_stay_crime_and_a_crowd_without_a_grievance_is_no_protest(
     for text in ("Police arrested three men for theft in Lagos on Tuesday.",
                  "Hundreds of fans gathered in Lagos on Saturday to watch the final."):
         assert pipe.extract(Article("t", date(2023, 5, 10), text)).events == ()
+
+
+def test_a_toll_with_nobody_killing_in_its_clause_belongs_to_the_attack_before_it() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = ("On 13 February 2023, Boko Haram fighters attacked a military post near Mora (Mayo-Sava, "
+            "Extreme-Nord). 1 soldier and 3 militants were killed.")
+    events = Pipeline().extract(Article("t", date(2023, 2, 13), text)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]

@@ -56,3 +56,55 @@ def test_protest_police_and_mobilising_commander():
     a1, _, _ = complete_sides(cand("Change to group/activity", "group_change"), None, None, [], "AF", ON,
                               context(""), "Ismail Khan has launched an armed movement.")
     assert a1 is not None and a1.name == "Militia (Ismail Khan)"
+
+
+NG_ON = date(2021, 6, 14)
+NG_ARMY = Actor("Military Forces of Nigeria (2015-2023)", 1, "Nigeria")
+ISWAP = Actor("Islamic State (West Africa)", 2, "Nigeria")
+
+
+def _clash(sentence: str, actor1: Actor, actor2: Actor, country: str = "NG", on: date = NG_ON,
+           text: str = "") -> tuple[str, str]:
+    mentions = find_actor_mentions(sentence)
+    ctx = ArticleContext.from_mentions(mentions, country, on=on, text=text or sentence)
+    a1, a2, _ = complete_sides(cand("Armed clash"), actor1, actor2, mentions, country, on, ctx, sentence)
+    return (a1.name if a1 else "", a2.name if a2 else "")
+
+
+def test_the_side_that_attacked_comes_first_even_when_repelled():
+    s = "ISWAP fighters attacked a military base in Damboa but were pushed back by troops."
+    assert _clash(s, NG_ARMY, ISWAP) == (ISWAP.name, NG_ARMY.name)
+
+
+def test_the_subject_of_a_when_clause_attack_is_the_initiator():
+    s = "Eight ISWAP gunmen were killed when they attacked a military base in Damboa."
+    assert _clash(s, NG_ARMY, ISWAP) == (ISWAP.name, NG_ARMY.name)
+
+
+def test_the_owner_of_repelled_assaults_started_the_fight():
+    ua = Actor("Military Forces of Ukraine (2019-)", 1, "Ukraine")
+    ru = Actor("Military Forces of Russia (2000-)", 8, "Russia")
+    s = "Ukrainian units repelled 34 Russian assaults near Pokrovsk."
+    assert _clash(s, ua, ru, "UA", date(2024, 11, 4)) == (ru.name, ua.name)
+
+
+def test_a_clash_without_an_attack_verb_keeps_its_order():
+    s = "Troops and ISWAP fighters fought near Damboa."
+    assert _clash(s, NG_ARMY, ISWAP) == (NG_ARMY.name, ISWAP.name)
+
+
+def test_a_toll_sentence_keeps_the_order_of_the_attack_told_before_it():
+    text = "ISWAP fighters attacked a military base in Damboa. Two soldiers and nine militants were killed."
+    s = "Two soldiers and nine militants were killed."
+    assert _clash(s, NG_ARMY, ISWAP, text=text) == (ISWAP.name, NG_ARMY.name)
+
+
+def test_a_strike_whose_toll_is_civilian_in_the_next_sentence_targets_civilians():
+    ru = Actor("Military Forces of Russia (2000-)", 8, "Russia")
+    text = "A Russian missile struck the administration building in Kharkiv. 29 people were killed."
+    s = "A Russian missile struck the administration building in Kharkiv."
+    mentions = find_actor_mentions(s)
+    ctx = ArticleContext.from_mentions(mentions, "UA", on=date(2022, 3, 1), text=text)
+    _, a2, _ = complete_sides(cand("Shelling/artillery/missile attack", "shell"), ru, None, mentions, "UA",
+                              date(2022, 3, 1), ctx, s)
+    assert a2 is not None and a2.name == "Civilians (Ukraine)"

@@ -44,6 +44,8 @@ class ActorMention:
     home: str = ""
     government_from: str | None = None
     by_country: tuple[tuple[str, str], ...] = ()
+    # Which of the state's forces a ruling group's mention means once it governs ("Taliban police").
+    state_kind: str = "military"
 
     @property
     def armed(self) -> bool:
@@ -125,6 +127,11 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                         r"commanders?|jihadists)\b", text[b:])
         if tail:
             b += tail.end()
+        # "Taliban police", "Taliban intelligence agents": once the group governs, these are its police (ACLED
+        # codes a ruling group's police and intelligence service as Police Forces).
+        policing = _POLICING_TAIL.match(text[b:]) if entry.get("government_from") and not tail else None
+        if policing:
+            b += policing.end()
         name, by_country = entry["name"], tuple(sorted(entry.get("by_country", {}).items()))
         # ACLED-style notes name the branch in brackets: "Islamic State (Sahel) militants". The bracket is part
         # of the name, not a place of its own.
@@ -138,6 +145,7 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         found.append(ActorMention(
             offset + a, offset + b, text[a:b], entry["kind"], name, entry["inter"],
             home=entry.get("home", ""), government_from=entry.get("government_from"), by_country=by_country,
+            state_kind="police" if policing else "military",
         ))
         taken.append((a, b))
     pos, limit, resume = 0, len(text), 0
@@ -196,8 +204,12 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
     return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
 
 
+_POLICING_TAIL = re.compile(r"\s+(?:police(?:men|\s+officers)?|intelligence(?:\s+(?:agents|officers|members|"
+                            r"operatives|personnel|service|officials))?)\b", re.IGNORECASE)
+
+
 _AFFILIATED = re.compile(r"\s+(?:affiliated with|belonging to|loyal to|linked to|allied (?:to|with)|from|of)\s+"
-                         r"(?:the\s+)?", re.IGNORECASE)
+                         r"(?:the\s+)?(?:(?:local|rival|various|several|two|armed)\s+)?", re.IGNORECASE)
 
 
 def _affiliations(text: str, offset: int, found: list[ActorMention]) -> tuple[ActorMention, ...]:
@@ -247,10 +259,15 @@ class ArticleContext:
     dominant_armed: ActorMention | None
     country: str  # iso2 of the article's focus
     unclaimed: bool = False  # the article says nobody claimed the attack or the doer is unknown
+    # The article and its first-level admin units, so that an event placed in another country than the
+    # article's focus can still get that country's regional default, and a sentence can see its neighbours.
+    text: str = ""
+    admin1s: tuple[str, ...] = ()
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[ActorMention], country: str, *, on: date | None = None,
                       text: str = "", admin1s: Iterable[str] = ()) -> ArticleContext:
+        admin1s = tuple(admin1s)
         counts = Counter(m.name for m in mentions if m.kind == "named" and m.inter in (2, 3, 4))
         dominant = None
         if counts:
@@ -266,7 +283,7 @@ class ArticleContext:
             if dominant is None and foreign:
                 hint = foreign.most_common(1)[0][0]
                 dominant = next(m for m in mentions if m.kind == "military" and m.country_hint == hint)
-        return cls(dominant, country)
+        return cls(dominant, country, text=text, admin1s=admin1s)
 
 
 def regional_default(country: str, on: date, text: str, admin1s: Iterable[str] = ()) -> ActorMention | None:
@@ -306,7 +323,7 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
             if home is not None:
                 # Once the group is the government, its fighters are that state's forces.
                 inter = INTER_STATE if country in ("", mention.home) else INTER_EXTERNAL
-                return Actor(state_actor_name("military", home, on), inter, home.name, mention.text)
+                return Actor(state_actor_name(mention.state_kind, home, on), inter, home.name, mention.text)
         if "{country}" in name:
             by_country = dict(mention.by_country)
             name = by_country.get(country) or (name.replace("{country}", cname) if cname else
@@ -321,8 +338,14 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
         inter = INTER_STATE if (not country or own.iso2 == country) else INTER_EXTERNAL
         return Actor(state_actor_name(mention.kind, own, on), inter, own.name, mention.text)
     if mention.kind == "generic_armed":
-        if context.dominant_armed is not None:
-            return resolve_actor(context.dominant_armed, country=country, on=on, context=context)
+        dominant = context.dominant_armed
+        if country and (dominant is None or dominant.kind == "military") and (
+                regional := regional_default(country, on, context.text, context.admin1s)) is not None:
+            # "Rwandan troops retook Mocimboa da Praia from insurgents": the group that dominates where the event
+            # happened, even when the article's focus is another country or a foreign army is named.
+            dominant = regional
+        if dominant is not None:
+            return resolve_actor(dominant, country=country, on=on, context=context)
         return Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
                      INTER_POLITICAL_MILITIA, cname, mention.text)
     if mention.kind == "unidentified":

@@ -315,7 +315,8 @@ def classify(
     if "violence" in by_family and not violent_out and not NATURAL.search(sentence_text):
         # "100 Palestinians were killed when Israeli troops opened fire on a crowd": the verb with an armed doer
         # tells who did what to whom; a passive "were killed" only counts the dead.
-        doing = [v for v in by_family["violence"] if any(is_armed(m) for m in getattr(roles.get(v), "agents", ()))]
+        doing = [v for v in by_family["violence"] if any(is_armed(m) for m in getattr(roles.get(v), "agents", ()))
+                 or any(is_armed(m) and 0 <= v.start - m.end <= 2 for m in mentions)]  # "militiamen killing"
         t = doing[0] if doing else first("violence")
         agent, patient = pick(t)
         victims_civilian = is_civilian(patient) or (patient is not None and patient.kind == "protesters") or (
@@ -344,7 +345,9 @@ def classify(
             out.append(EventCandidate("Attack", t, None, agent, confidence=0.45))
         elif killed > 0 and HOSTILE_KILL.search(t.text):
             out.append(EventCandidate("Attack", t, None, None, confidence=0.4))
-        if agent is None and out:
+        if (agent is None or not doing) and out:
+            # "9 IS militants were killed, the governor said": a toll with no one doing the killing in its own
+            # clause tells more about the event reported before it.
             out[-1] = replace(out[-1], follow_up=True)
         violent_out = bool(out)
 

@@ -114,6 +114,11 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.inter == 1 \
                 and actor2 is not None and not _active_taker(actor1, sentence):
             actor1, actor2 = actor2, actor1
+        if sub == "Armed clash" and actor1 is not None and actor2 is not None:
+            starter = _initiator(mentions, sentence) or _previous_initiator(context.text, sentence)
+            if starter is not None and resolve_actor(starter, country=country, on=on, context=context).name \
+                    == actor2.name:
+                actor1, actor2 = actor2, actor1  # ACLED's actor1 is the side that started the fight
     elif etype == "Explosions/Remote violence":
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED") and actor1 is not None and actor1.inter == 1 \
                 and not STATE_DETONATES.search(sentence):
@@ -138,15 +143,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                     else _unidentified(country)
             elif sub in ("Air/drone strike", "Shelling/artillery/missile attack") or (
                     sub == "Chemical weapon" and re.search(r"\b(?:helicopters?|warplanes?|jets?|aircraft|planes?|"
-                                                          r"air force)\b", sentence, re.I)):
+                                                          r"air force|barrel bombs?)\b", sentence, re.I)):
                 actor1 = state  # aircraft belong to states: "helicopters dropped barrel bombs containing chlorine"
             elif sub in ("Suicide bomb", "Remote explosive/landmine/IED") and (bomber := _bomber(
                     mentions, dominant, actor2, country, on, context)) is not None:
                 actor1 = bomber
             else:
                 actor1 = _unidentified(country)
-        if actor2 is None and CIVILIAN_TARGET.search(sentence):
-            actor2 = _civilians(country)  # homes, markets, hospitals: the people there were the target
+        named_target = any(m.armed and resolve_actor(m, country=country, on=on, context=context).name != (
+            actor1.name if actor1 is not None else "") for m in mentions)
+        if actor2 is None and (CIVILIAN_TARGET.search(sentence) or not named_target and _CIVILIAN_TOLL.search(
+                _next_sentence(context.text, sentence))):
+            # homes, markets, hospitals, or "29 people were killed" told next: the people there were hit
+            actor2 = _civilians(country)
         elif actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
                 and actor1.inter in (1, 8) and dominant.name != actor1.name:
             actor2 = dominant
@@ -235,6 +244,90 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
         actor2 = None
     return actor1, actor2, assoc2
+
+
+# Verbs and nouns of starting a fight: the side they belong to initiated it, whoever repelled it.
+_ATTACK_VERB = re.compile(r"\b(?:attacked|attacking|ambushed|ambushing|stormed|storming|raided|raiding|assaulted|"
+                          r"launched (?:an? |their |its )?(?:\w+ )?(?:attacks?|assaults?|offensive|raids?)|"
+                          r"tried to (?:storm|overrun|seize|take)|opened fire on|fired on)\b", re.I)
+_ATTACK_NOUN = re.compile(r"(?:attacks?|assaults?|push|offensive|raids?|advance|incursions?|ambush)$", re.I)
+_REPEL_BEFORE = re.compile(r"\b(?:repelled|repelling|repulsed|repulsing|fought off|beat back|beat off|pushed back|"
+                           r"foiled|thwarted|repels|repulses)\s+(?:an?|the|\d+|several|multiple|two|three|four|five|"
+                           r"dozens of|fresh|new|another|\s)*$", re.I)
+_PASSIVE_GAP = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
+
+
+def _initiator(mentions: Sequence[ActorMention], sentence: str) -> ActorMention | None:
+    """The armed side a sentence says started the fight: the subject of "attacked/ambushed/stormed" ("ISWAP
+    fighters attacked a base ... but were pushed back", "eight gunmen were killed when they attacked"), or the
+    owner of a repelled attack ("Ukrainian units repelled 34 Russian assaults", "repelled a Houthi push")."""
+    base = _sentence_offset(mentions, sentence)
+    if base is None:
+        return None
+    armed = [m for m in mentions if m.armed]
+    for m in armed:
+        a, b = m.start - base, m.end - base
+        if _ATTACK_NOUN.search(m.text) and _REPEL_BEFORE.search(sentence[max(0, a - 40):a]):
+            return m  # "repelling 34 Russian assaults": the mention holds the attack noun itself
+        after = sentence[b:b + 25]
+        if re.match(r"\s*(?:'s\s+)?(?:attacks?|assaults?|push|offensive|raids?|advance|incursions?)\b", after, re.I) \
+                and _REPEL_BEFORE.search(sentence[max(0, a - 40):a]):
+            return m
+    for verb in _ATTACK_VERB.finditer(sentence):
+        before = [m for m in armed if m.end - base <= verb.start()]
+        if not before:
+            continue
+        subject = before[-1]
+        gap = sentence[subject.end - base:verb.start()]
+        if re.search(r"\b(?:they|who|which)\s+(?:had\s+)?$", gap, re.I) and _PASSIVE_GAP.search(gap):
+            # "Eight gunmen from the BLA were killed when they attacked": the pronoun is the clause's subject
+            return subject
+        if len(gap) <= 40 and not _PASSIVE_GAP.search(gap) and not re.search(r"[;.]|\b(?:and|but|after|when|as)\b",
+                                                                              gap):
+            return subject
+    return None
+
+
+def _previous_initiator(text: str, sentence: str) -> ActorMention | None:
+    """"IS Sahel fighters attacked a FAMa camp. 42 soldiers and 37 militants were killed": a toll sentence that
+    makes its own clash keeps the order of the attack told just before it."""
+    at = text.find(sentence) if sentence else -1
+    if at <= 0:
+        return None
+    before = text[max(0, at - 400):at].rstrip()
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", before[:-1])), default=0)
+    previous = before[cut:]
+    start = at - len(text[max(0, at - 400):at]) + cut
+    return _initiator(actor_mod.find_actor_mentions(previous, start), previous)
+
+
+def _sentence_offset(mentions: Sequence[ActorMention], sentence: str) -> int | None:
+    """The article offset of ``sentence``: mentions carry article offsets, the sentence is plain text."""
+    if not mentions:
+        return None
+    first = mentions[0]
+    for found in re.finditer(re.escape(first.text), sentence):
+        base = first.start - found.start()
+        if all(sentence[m.start - base:m.end - base] == m.text for m in mentions):
+            return base
+    return None
+
+
+_CIVILIAN_TOLL = re.compile(r"\b(?:civilians?|people|residents|villagers|worshippers|worshipers|children|"
+                            r"passengers|detainees|inmates|students|schoolgirls|pupils|shoppers|women|patients|"
+                            r"family|families)\b[^.;]{0,40}?\b(?:were|was|have been|had been)\s+(?:\w+\s+)?"
+                            r"(?:killed|wounded|injured|hurt|treated)\b", re.I)
+
+
+def _next_sentence(text: str, sentence: str) -> str:
+    """The sentence after ``sentence`` in the article, where reports often give the toll ("29 people were
+    killed"); empty when the sentence is not found."""
+    at = text.find(sentence) if sentence else -1
+    if at < 0:
+        return ""
+    rest = text[at + len(sentence):at + len(sentence) + 300]
+    end = re.search(r"[.!?](?:\s|$)", rest.lstrip())
+    return rest.lstrip()[:end.end()] if end else rest
 
 
 _TAKE_VERB = r"(?:took|retook|seized|captured|recaptured|regained|liberated|overran|entered|cleared|took back)"
