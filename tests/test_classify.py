@@ -166,3 +166,20 @@ def test_a_toll_with_nobody_killing_in_its_clause_belongs_to_the_attack_before_i
             "Extreme-Nord). 1 soldier and 3 militants were killed.")
     events = Pipeline().extract(Article("t", date(2023, 2, 13), text)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 7 August 2022, IS Sahel fighters attacked a FAMa camp in Tessit with drones, artillery and car bombs. "
+     "42 soldiers and 37 militants were killed, according to the army.", "Armed clash"),
+    ("On 20 March 2023, Houthi forces attacked government positions west of Marib city.", "Armed clash"),
+    ("On 7 February 2023, bombs fired by M23 hit a residential area of Sake, killing 3 civilians.",
+     "Shelling/artillery/missile attack"),
+])
+def test_weapons_of_an_assault_on_positions_and_bombs_fired_by_a_group(text: str, sub: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 3, 20), text)).events
+    assert [e.sub_event_type for e in events] == [sub]

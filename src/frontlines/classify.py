@@ -61,7 +61,7 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
                           r"ransacked|smashed)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
-INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;,]*)$", re.I)
+INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;]*)$", re.I)
 FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|assault|offensive|gunfire|"
                       r"firefight|heavy resistance|street battles|under fire|exchange of fire|air strikes?)\b", re.I)
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
@@ -103,7 +103,8 @@ STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army 
                           r"(?:military |army )?bases?|barracks|(?:military|army|police|security|troop) "
                           r"(?:convoys?|patrols?|vehicles?)|convoys? (?:of|carrying) (?:troops|soldiers|police)|"
                           r"police stations?|garrison|district (?:headquarters|centre|center)|gendarmerie|"
-                          r"military camp|army camp)\b", re.I)
+                          r"military camp|army camp|(?:government|army|military|regime|enemy|front-?line) "
+                          r"positions?|front ?lines?)\b", re.I)
 DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|held back|hold(?:ing)? back|"
                        r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
@@ -236,10 +237,15 @@ def classify(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike
             t = first(family)
-            if family in ("grenade", "shelling") and INSTRUMENT.search(
-                    sentence_text[max(0, t.start - offset - 40): max(0, t.start - offset)]) and (
-                    "clash" in by_family or "violence" in by_family or "take" in by_family):
-                continue  # "attacked a base with gun trucks and rocket-propelled grenades": the attack's weapons
+            instrument = INSTRUMENT.search(sentence_text[max(0, t.start - offset - 60): max(0, t.start - offset)])
+            assault = next((a for a in ("clash", "violence", "take") if a in by_family), None)
+            armed_target = assault is not None and (bool(STATE_TARGET.search(sentence_text)) or is_armed(
+                pick(by_family[assault][0])[1]))
+            if instrument and assault and (family in ("grenade", "shelling") or family in ("ied", "air")
+                                           and armed_target):
+                # "attacked a base with gun trucks and rocket-propelled grenades", "attacked a FAMa camp with drones,
+                # artillery and car bombs": the weapons of an assault on a position, which is a battle
+                continue
             agent, patient = pick(t)
             if family == "air" and t.text.lower() == "bombed" and agent is not None and not is_state(agent) \
                     and agent.kind != "external":
