@@ -183,3 +183,33 @@ def test_weapons_of_an_assault_on_positions_and_bombs_fired_by_a_group(text: str
 
     events = Pipeline().extract(Article("t", date(2023, 3, 20), text)).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize("text, subs", [
+    ("Police in Makassar fired tear gas to disperse students who had gathered in front of the provincial council "
+     "on Tuesday.", ["Protest with intervention"]),
+    ("Residents of Soweto marched to the offices of the power utility on Friday to protest against blackouts, "
+     "handing a memorandum to managers before dispersing.", ["Peaceful protest"]),
+    ("Security forces fired tear gas and shot at mourners who had gathered at the grave in Saqqez on Wednesday "
+     "to mark 40 days since her death.", ["Excessive force against protesters"]),
+    ("Police fired tear gas at protesters in Nairobi on Tuesday.", ["Protest with intervention"]),
+    ("A suicide bomber targeted a rally of the JUI party in Khar on Sunday, killing at least 54 people.",
+     ["Suicide bomb"]),
+    ("Cars and bins were set ablaze and fireworks fired at police in Nanterre on Wednesday night.",
+     ["Violent demonstration"]),
+    ("Early on Wednesday a missile hit a building in the centre of Kharkiv housing the regional police, setting "
+     "it on fire.", ["Shelling/artillery/missile attack"]),
+    ("M23 rebels, who seized Goma this week, imposed a night curfew on the city on Wednesday.", ["Other"]),
+    ("Hamas released 13 Israeli hostages on Friday, handing them to the Red Cross on the first day of the truce.",
+     ["Other"]),
+    ("Syrian troops entered Khan Sheikhoun on Wednesday, retaking the town from rebels for the first time since "
+     "2014.", ["Government regains territory"]),
+])
+def test_crowds_force_and_what_a_sentence_only_recalls(text: str, subs: list[str]) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
+    assert [e.sub_event_type for e in events] == subs

@@ -41,9 +41,10 @@ STRATEGIC_FAMILIES = {
     "looting": "Looting/property destruction", "transfer": "Non-violent transfer of territory", "other": "Other",
 }
 
-INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?:to|were|was|been|police|troops|forces) dispers(?:ed|e|ing)|"
-                          r"dispers(?:ed|e|ing) (?:the |them|hundreds|thousands|dozens|crowds?|protesters|"
-                          r"demonstrators|marchers)|water cannons?|rubber bullets|batons?|"
+INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?<!before )(?<!then )(?<!and )dispers(?:ed|e|ing|al)\b"
+                          r"(?! peacefully| on their own| quietly| without)|water cannons?|rubber bullets|batons?|"
+                          r"pepper[- ]spray\w*|cordoned off|cleared (?:\w+ ){0,3}(?:protest|site|camp|encampment|"
+                          r"sit-in|square|blockade)\w*|"
                           r"lathi-?charg\w*|lathis?|baton charge\w*|cane-charg\w*|sprayed (?:\w+ ){0,3}water|"
                           r"irritant|baton-charged|(?:arrested|detained|rounded up|dragged) (?:\w+ ){0,4}(?:protesters|"
                           r"demonstrators|participants|marchers|organi[sz]ers|students|people|women|activists|residents|"
@@ -51,8 +52,13 @@ INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?:to|were|was|been|police|troops|
                           r"broke up|cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|stun grenades?|"
                           r"charged at)\b",
                           re.I)
-EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|"
-                       r"fired (?:on|at|into)(?! the air)|shot dead|"
+# Force against a crowd that ACLED counts as excessive even when nobody died: live fire, shots at people.
+_FIRED_AT = (r"(?<!gas )(?<!canisters )(?<!shells )(?<!cannon )(?<!bullets )"
+             r"fired (?:(?!tear|rubber|water|stun|pepper|warning|smoke|flash)[\w-]+ ){0,2}(?:on|at|into)(?! the air)")
+SHOT_AT = re.compile(r"\b(?:opened fire|live (?:ammunition|rounds|fire|bullets)|shot at|shooting at|"
+                     + _FIRED_AT + r"|pellets|blinded|shotguns?)\b", re.I)
+EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|shot at|pellets|blinded|"
+                       + _FIRED_AT + r"|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
@@ -158,8 +164,10 @@ def classify(
     def pick(t: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
         return pick_sides(roles.get(t), t, mentions, remote=t.family in REMOTE_FAMILIES)
 
-    # Demonstrations first: their violence words belong to the protest, not to a separate attack.
-    if "protest" in by_family or "riot" in by_family or "mob" in by_family:
+    # Demonstrations first: their violence words belong to the protest, not to a separate attack; but a bomb or a
+    # grenade set off among a rally is an explosion that targeted the crowd.
+    bombed = bool({"suicide", "ied", "grenade", "air"} & set(by_family))
+    if ("protest" in by_family or "riot" in by_family or "mob" in by_family) and not bombed:
         crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
         doers = [m for m in mentions if m.kind in ("protesters", "rioters", "civilians")]
         # "members of the Gran Grif gang attacked Pont-Sonde, ... setting houses on fire": an armed group doing
@@ -180,7 +188,15 @@ def classify(
                 p = by_family["protest"][0]
                 demo.insert(0, EventCandidate("Peaceful protest", p, crowd[0] if crowd else None, None,
                                               confidence=0.6))
-        elif "protest" in by_family or ("riot" in by_family and not armed_doer and (doers or not armed)):
+        # "Cars were set ablaze and fireworks fired at police": the police there are the crowd's target.
+        only_targets = all(m.kind == "police" and not any(m in (roles.get(x) or Roles((), (), ())).agents
+                                                          for x in triggers) for m in armed)
+        # "another missile hit a building, setting it on fire": what a strike set alight is no riot.
+        riot_crowd = "riot" in by_family and not armed_doer and (doers or not armed or only_targets) and not (
+            set(REMOTE_FAMILIES) & set(by_family))
+        if demo:
+            pass
+        elif "protest" in by_family or riot_crowd:
             t = (by_family.get("protest") or by_family["riot"])[0]
             shot_protesters = killed > 0 and any(
                 is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
@@ -190,13 +206,10 @@ def classify(
                 sub = "Excessive force against protesters"
             elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
                 sub = "Violent demonstration"
-            elif EXCESSIVE.search(sentence_text) and (killed > 0 or re.search(
-                    r"\b(?:opened fire|live (?:ammunition|rounds|fire|bullets)|fired (?:on|at|into)(?! the air))\b",
-                    sentence_text, re.I)):
+            elif EXCESSIVE.search(sentence_text) and (killed > 0 or SHOT_AT.search(sentence_text)):
                 sub = "Excessive force against protesters"
-            elif INTERVENTION.search(sentence_text) or re.search(r"\b(?:fired|shot) (?:\w+ )?into the air|"
-                                                                r"\bbreak up\b|\bpush(?:ed)? back\b",
-                                                                sentence_text, re.I):
+            elif INTERVENTION.search(sentence_text) or "arrest" in by_family or re.search(
+                    r"\b(?:fired|shot) (?:\w+ )?into the air|\bbreak up\b|\bpush(?:ed)? back\b", sentence_text, re.I):
                 sub = "Protest with intervention"
             else:
                 sub = "Peaceful protest"
@@ -378,5 +391,7 @@ def classify(
             agent = next((m for m in mentions if is_state(m)), agent)
             if agent is not None and not is_state(agent) and agent.kind != "named":
                 agent = None
-        out.append(EventCandidate(sub, t, agent, patient, confidence=0.55))
+        # "Several houses were burned.": destruction nobody is said to have done tells more of the attack before it.
+        out.append(EventCandidate(sub, t, agent, patient, confidence=0.55,
+                                  follow_up=family == "looting" and agent is None))
     return out

@@ -53,13 +53,15 @@ def _chain(token: Any) -> list[Any]:
     return chain
 
 
-def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = ()) -> str | None:
-    """Why the clause of ``trigger`` (a spaCy token) does not report a real, current event; None if it does."""
+def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpose: bool = True) -> str | None:
+    """Why the clause of ``trigger`` (a spaCy token) does not report a real, current event; None if it does.
+    ``check_purpose`` False keeps an infinitive of purpose ("launched a drive to recruit volunteers")."""
     historic_ids = {t.i for t in historic_tokens}
     chain = _chain(trigger)
     clause = _clause_head(trigger)
-    purpose = _purpose(clause) if clause.i == trigger.i or (
-        trigger.dep_ == "dobj" and trigger.head.i == clause.i and clause.lemma_.lower() in LAUNCH_VERBS) else None
+    own_verb = clause.i == trigger.i or (
+        trigger.dep_ == "dobj" and trigger.head.i == clause.i and clause.lemma_.lower() in LAUNCH_VERBS)
+    purpose = _purpose(clause) if check_purpose and own_verb else None
     if purpose:
         return purpose
     if _reference_to_fighting(trigger):

@@ -39,6 +39,7 @@ DISORDER = {
 }
 assert set(DISORDER) == set(TAXONOMY)
 
+_DECLARED_FAMILIES = frozenset({"group_change", "base", "agreement", "other"})
 # A news article's events are days or weeks old at most; what it dates months back is background it recalls.
 BACKGROUND_DAYS = 60
 BACKGROUND_MIN_SENTENCES = 5
@@ -130,7 +131,10 @@ class Pipeline:
             last = _token_at(span, trig.end - 1 - base)
             if trig.family == "clash" and last is not None and last.dep_ == "amod":
                 continue  # "the besieged town of Douma": a description, not this report's event
-            if unreal_reason(token, historic_tokens) is not None:
+            if token.dep_ == "amod" and trig.family in ("transfer", "take", "retake"):
+                continue  # "the largely abandoned town", "the captured soldiers": a description, not a change of hands
+            # Announcing a recruitment drive or a new base is the development itself, whatever it is for.
+            if unreal_reason(token, historic_tokens, check_purpose=trig.family not in _DECLARED_FAMILIES) is not None:
                 continue
             if trig.family in ("take", "retake", "transfer") and attempted(token):
                 continue  # "commandos had been trying to retake the market": ground not (yet) taken
@@ -494,6 +498,11 @@ def _distribute(draft: Draft, toponyms: Sequence[Toponym], text: str, lo: int, h
     return [replace(draft, place=t.place) for t in group]
 
 
+PUNISHING_VERBS = frozenset({"jail", "arrest", "detain", "imprison", "sentence", "charge", "convict", "punish",
+                             "prosecute", "fine", "expel", "sack", "fire", "suspend", "try"})
+TIME_NOUNS = frozenset({"day", "night", "morning", "evening", "week", "eve", "anniversary", "hour", "hours"})
+
+
 def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
     """"...killed dozens after taking over the town", "a ceasefire after a week of clashes": when a sentence
     reports one event, a trigger inside an 'after/amid/following ...' phrase is background to it."""
@@ -513,7 +522,19 @@ def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]
         head = token.head if token is not None else None
         if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
                 "after", "following", "since", "amid", "despite", "before", "during", "under"):
+            if t.family == "protest" and head.lower_ in ("during", "amid"):
+                out.append(t)  # "shot dead by police during a protest": the protest is where force was used
             continue
+        if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and \
+                head.head.lemma_.lower() in PUNISHING_VERBS:
+            continue  # "people jailed for protesting against the coup": why they were punished, not a new protest
+        if head is not None and token is not None and token.dep_ == "pobj" and head.lower_ == "on" and \
+                token.lemma_.lower() in TIME_NOUNS:
+            continue  # "released 13 hostages on the first day of the truce": the truce dates the release
+        if token is not None and token.dep_ == "relcl" and token.head.dep_ in ("nsubj", "nsubjpass") and \
+                t.family in ("take", "retake", "clash") and any(x.family not in ("take", "retake", "clash")
+                                                                for x in kept):
+            continue  # "M23 rebels, who seized Goma this week, imposed a curfew": who the doers are, not the news
         verb = token
         while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

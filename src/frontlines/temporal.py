@@ -407,6 +407,10 @@ def _relation(c: _Cand, pub: date) -> str:
     return "present"
 
 
+_COMPARISON = re.compile(r"\b(?:first time|first|worst|deadliest|bloodiest|biggest|largest|highest|lowest|heaviest|"
+                         r"fiercest|strongest|most \w+|(?:not|never) seen)\b(?:\s+[\w'-]+){0,4}\s+$", re.IGNORECASE)
+
+
 def find_times(text: str, published: date) -> list[TimeRef]:
     """Every time expression in ``text``, left to right, resolved against ``published``."""
     return list(_find_times(text, published))
@@ -419,6 +423,8 @@ def _find_times(text: str, published: date) -> tuple[TimeRef, ...]:
     cands: list[_Cand] = []
     for pattern, kind in _compiled():
         for m in pattern.finditer(text):
+            if m.group(0)[:5].lower() == "since" and _COMPARISON.search(text[max(0, m.start() - 50):m.start()]):
+                continue  # "for the first time since 2014", "the deadliest attack since 2019": a yardstick
             c = _resolve(kind, m, text, published)
             if c is not None:
                 cands.append(c)

@@ -29,16 +29,15 @@ def _lexicon() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _gated() -> dict[str, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]]:
-    """Per family, the patterns that count only with their cues in the sentence, and those cues."""
+def _gated() -> list[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]]:
+    """Per family, the pattern sets that count only with their cues in the sentence, and those cues."""
     raw = _lexicon()
     cues = {name: re.compile(p, re.I) for name, p in raw.get("cues", {}).items()}
-    out = {}
+    out = []
     for name, spec in raw["families"].items():
-        gated = spec.get("gated")
-        if gated:
-            out[name] = (re.compile("|".join(f"(?:{p})" for p in gated["patterns"]), re.I),
-                         tuple(cues[c] for c in gated["requires"]))
+        for gated in spec.get("gated", ()):
+            out.append((name, re.compile("|".join(f"(?:{p})" for p in gated["patterns"]), re.I),
+                        tuple(cues[c] for c in gated["requires"])))
     return out
 
 
@@ -124,7 +123,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 continue
             is_weak = any(w.fullmatch(m.group(0)) for w in weak)
             found.append(Trigger(offset + a, offset + b, m.group(0), family, is_weak))
-    for family, (pattern, cues) in _gated().items():
+    for family, pattern, cues in _gated():
         if any(t.family == family for t in found) or not all(c.search(text) for c in cues):
             continue
         hit = pattern.search(text)
