@@ -213,3 +213,26 @@ def test_crowds_force_and_what_a_sentence_only_recalls(text: str, subs: list[str
 
     events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
     assert [e.sub_event_type for e in events] == subs
+
+
+@pytest.mark.parametrize("text, subs", [
+    ("On 18 November 2023, Taliban fighters blew up the statue of Hazara leader Abdul Ali Mazari in Bamyan city.",
+     ["Looting/property destruction"]),
+    ("On 20 November 2023, a fuel tanker rigged with explosives blew up in a crowded market in Afrin city. At least "
+     "40 civilians were killed.", ["Remote explosive/landmine/IED"]),
+    ("On 21 November 2023, crowds attacked and set fire to houses of Meitei residents in the Torbung area of "
+     "Churachandpur district (Manipur).", ["Mob violence"]),
+    ("On 22 November 2023, thousands of supporters of Muqtada al-Sadr tore down concrete barriers and stormed the "
+     "parliament building in Baghdad.", ["Violent demonstration"]),
+    ("Hamas handed over 13 Israeli hostages to the ICRC on Friday at the Rafah crossing.", ["Other"]),
+    ("Taliban fighters fired into the air to break up a march by several hundred women outside the Pakistani "
+     "embassy in Kabul on Tuesday.", ["Protest with intervention"]),
+])
+def test_property_blown_up_crowd_violence_and_people_handed_over(text: str, subs: list[str]) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
+    assert [e.sub_event_type for e in events] == subs

@@ -108,3 +108,13 @@ def test_a_district_spelled_otherwise_is_found_inside_its_province(gaz: Gazettee
 def test_a_misspelt_province_is_found_by_likeness(gaz: Gazetteer) -> None:
     names = {(gaz.name_of(i), gaz.iso2(i)) for i in gaz.admin1_like("Ghanzi")}
     assert ("Ghazni", "AF") in names
+
+
+def test_acled_admin1_spellings() -> None:
+    from frontlines.gazetteer import acled_admin1
+
+    assert acled_admin1("ID", "Jawa Tengah") == "Central Java"
+    assert acled_admin1("IL", "Al Janubi") == "HaDarom"
+    # Uganda: ACLED's first level is the district, one below GeoNames' regions.
+    assert acled_admin1("UG", "Central", "Kampala") == "Kampala"
+    assert acled_admin1("UG", "Central") == "Central"

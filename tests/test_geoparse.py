@@ -308,3 +308,44 @@ def test_acled_splits_shan_and_bago_by_district_and_by_direction_words(parser: G
     assert tops["Lashio"].place is not None and tops["Lashio"].place.admin1 == "Shan-North"
     tops = _by_text(parser.find("Troops moved into Taunggyi in Shan State."))
     assert tops["Taunggyi"].place is not None and tops["Taunggyi"].place.admin1 == "Shan-South"
+
+
+def test_dateline_and_speaking_capital_are_cued(parser: Geoparser) -> None:
+    tops = parser.find("MOGADISHU (Reuters) - A bomb exploded in Kismayo. Moscow announced new sanctions.")
+    assert [(t.text, t.cue) for t in tops] == [("MOGADISHU", "dateline"), ("Kismayo", ""), ("Moscow", "speaker")]
+    tops = parser.find("A health official in Kunduz said 14 bodies had been brought to the hospital.")
+    assert [t.cue for t in tops] == [""]
+
+
+def test_long_names_ending_in_a_title_and_people_named_like_towns(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("Police defused a bomb in Dera Ismail Khan on Sunday."))
+    assert tops["Dera Ismail Khan"].place is not None and tops["Dera Ismail Khan"].place.iso2 == "PK"
+    text = "Teachers marched through Myitkyina on Saturday carrying portraits of Aung San Suu Kyi."
+    tops = _by_text(parser.find(text))
+    assert "San" not in tops and tops["Myitkyina"].place is not None and parser.last_focus == "MM"
+
+
+def test_unit_words_and_brackets_name_the_right_level(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("Taliban fighters set up a base in Doshi district of Baghlan last week."))
+    assert tops["Doshi"].place is not None and tops["Doshi"].place.feature == "admin2"
+    assert tops["Baghlan"].place is not None and tops["Baghlan"].place.feature == "admin1"
+    tops = parser.find("Bombs fired by M23 hit a residential area of Sake (Masisi, Nord-Kivu).")
+    assert [(t.text, t.place.feature if t.place else None) for t in tops] == [
+        ("Sake", "city"), ("Masisi", "admin2"), ("Nord-Kivu", "admin1")]
+    tops = _by_text(parser.find("In Khwahan district on Sunday, the police chief handed his compound over."))
+    assert tops["Khwahan"].place is not None and tops["Khwahan"].place.admin1 == "Badakhshan"
+
+
+def test_namesakes_and_respellings_do_not_beat_the_name_as_written(parser: Geoparser) -> None:
+    text = "Workers heeded the Nigeria Labour Congress strike call, marching to the National Assembly in Abuja."
+    tops = _by_text(parser.find(text))
+    assert tops["Abuja"].place is not None and tops["Abuja"].place.name == "Abuja"
+    tops = _by_text(parser.find("Gunmen stormed a boarding school in Kagara on Wednesday."))
+    assert tops["Kagara"].place is not None and tops["Kagara"].place.name == "Kagara"
+    tops = _by_text(parser.find("Four Americans who drove into Matamoros were kidnapped at gunpoint."))
+    assert tops["Matamoros"].place is not None and tops["Matamoros"].place.iso2 == "MX"
+    tops = _by_text(parser.find("A vendor from Bihar was shot dead in Srinagar."))
+    assert tops["Bihar"].place is not None and tops["Bihar"].place.feature == "admin1"
+    text = "Workers of the Khuzestan Steel company rallied outside the governor's office in Ahvaz."
+    tops = _by_text(parser.find(text))
+    assert "Steel" not in tops and tops["Ahvaz"].place is not None

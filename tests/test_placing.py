@@ -50,3 +50,80 @@ def test_acled_bracketed_town_is_the_place_and_hong_kong_is_coded_in_china() -> 
     assert events and events[0].place is not None
     assert (events[0].place.country, events[0].place.admin1, events[0].place.geo_precision) == (
         "China", "Hong Kong", 1)
+
+
+def _placer_and_parser():  # type: ignore[no-untyped-def]
+    from frontlines.geoparse import Geoparser
+    from frontlines.placing import EventPlacer
+
+    parser = Geoparser()
+    return EventPlacer(parser.gaz), parser
+
+
+def _place_in(sentence: str, text: str, country: str = "") -> Place | None:
+    placer, parser = _placer_and_parser()
+    tops = parser.find(text)
+    start = text.index(sentence)
+    country = country or focus_country(tops) or ""
+    place, _ = placer.place(tops, text, start, start + len(sentence), country, start, start + len(sentence))
+    return place
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_the_event() -> None:
+    text = "KABUL, Afghanistan (AP) — Gunmen attacked a police checkpoint in Herat on Sunday, officials said."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Herat"
+    text = "BAMAKO — Gunmen attacked a police checkpoint on Sunday, officials said."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Bamako"  # the text names nothing else
+
+
+def test_the_capital_is_the_countrys_capital() -> None:
+    text = "Gunfire was heard in the Somali capital on Monday as troops clashed with a clan militia."
+    place = _place_in(text, text)
+    assert place is not None and (place.name, place.geo_precision) == ("Mogadishu", 1)
+    text = "Two car bombs exploded in the Somali capital on Saturday. The second went off minutes later."
+    place = _place_in("The second went off minutes later.", text, country="SO")
+    assert place is not None and place.name == "Mogadishu"
+
+
+def test_a_sentence_without_a_place_takes_the_main_place_of_the_one_before() -> None:
+    text = ("On Monday Aibak, the capital of Samangan province, was handed over to the Taliban. "
+            "The governor's compound was handed over at midday.")
+    place = _place_in("The governor's compound was handed over at midday.", text)
+    assert place is not None and place.name == "Aibak"
+    text = "BLA fighters attacked a camp in Panjgur (Balochistan). Four soldiers were killed."
+    place = _place_in("Four soldiers were killed.", text)
+    assert place is not None and place.name == "Panjgur"
+
+
+def test_reference_towns_origins_speakers_and_landmarks_give_way() -> None:
+    text = "Government forces and Houthi fighters clashed in the Harib district south of Marib on Sunday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Harib"
+    text = "A street vendor from Bihar was shot dead by militants in Srinagar on Saturday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Srinagar"
+    text = "Ukrainian forces took back Lyman on Saturday, a day after Moscow announced the annexation."
+    place = _place_in(text, text, country="UA")
+    assert place is not None and place.admin1 == "Donetsk"
+    text = "Thousands of farmers drove tractors to the Brandenburg Gate in Berlin on Monday."
+    place = _place_in(text, text)
+    assert place is not None and place.admin1 == "Berlin"
+
+
+def test_shells_fired_into_a_district_land_there() -> None:
+    text = "Pakistani forces fired rockets across the border into Dangam district of Kunar on Friday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Dangam"
+
+
+def test_the_city_stays_on_the_town_under_discussion() -> None:
+    text = ("Street fighting raged in Lashkar Gah, the capital of Helmand province. Aircraft struck Taliban "
+            "positions in the city, a spokesman for US forces in Afghanistan said. Helmand's council head said "
+            "several districts of the city had fallen and families had fled to nearby areas or to Kandahar.")
+    for sentence in ("Aircraft struck Taliban positions in the city, a spokesman for US forces in Afghanistan said.",
+                     "Helmand's council head said several districts of the city had fallen and families had fled "
+                     "to nearby areas or to Kandahar."):
+        place = _place_in(sentence, text)
+        assert place is not None and place.name == "Lashkar Gah"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import ActorMention
 from .roles import Roles, is_armed, is_civilian, is_state, pick_sides
-from .triggers import Trigger
+from .triggers import Trigger, cue
 
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -49,7 +49,8 @@ INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?<!before )(?<!then )(?<!and )dis
                           r"irritant|baton-charged|(?:arrested|detained|rounded up|dragged) (?:\w+ ){0,4}(?:protesters|"
                           r"demonstrators|participants|marchers|organi[sz]ers|students|people|women|activists|residents|"
                           r"protesting|supporters|members|teachers|workers|farmers)|beat(?:en)?|"
-                          r"broke up|cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|stun grenades?|"
+                          r"broke up|break(?:ing|s)? up|cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|"
+                          r"stun grenades?|"
                           r"charged at)\b",
                           re.I)
 # Force against a crowd that ACLED counts as excessive even when nobody died: live fire, shots at people.
@@ -69,7 +70,13 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
 INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;]*)$", re.I)
 FIGHTING = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|siege|shell\w*|assault|offensive|gunfire|"
-                      r"firefight|heavy resistance|street battles|under fire|exchange of fire|air strikes?)\b", re.I)
+                      r"firefight|heavy resistance|street battles|under fire|exchange of fire|air strikes?|"
+                      r"under (?:heavy |intense |sustained |constant )?(?:attack|bombardment|shelling|pressure))\b",
+                      re.I)
+PROPERTY_BLOWN_UP = re.compile(r"\b(?:blew up|blown up|dynamited|demolished|detonated explosives (?:at|in|on)) "
+                               r"(?:the |a |an |their |its )?(?:[\w'’-]+ ){0,4}(?:statues?|shrines?|monuments?|tombs?|"
+                               r"mausoleums?|bridges?|houses?|homes?|buildings?|towers?|mosques?|churches|church|"
+                               r"temples?|schools?|offices?|pylons?|pipelines?|railway|tracks|dams?)\b", re.I)
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
                             r"retreated|leaving)\b", re.I)
 CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-laden|bombings?", re.I)
@@ -194,8 +201,23 @@ def classify(
         # "another missile hit a building, setting it on fire": what a strike set alight is no riot.
         riot_crowd = "riot" in by_family and not armed_doer and (doers or not armed or only_targets) and not (
             set(REMOTE_FAMILIES) & set(by_family))
-        if demo:
+        # "Wagner fighters took over the headquarters and began a march on Moscow": an armed group on the move
+        # is no demonstration.
+        marchers = [m for t in by_family.get("protest", ()) if re.match(r"march", t.text, re.I)
+                    for m in getattr(roles.get(t), "agents", ())]
+        armed_marchers = any(is_armed(m) and not is_state(m) for m in marchers) and not (
+            INTERVENTION.search(sentence_text) or cue("force").search(sentence_text))
+        demonstrators = any(m.kind == "protesters" and not re.fullmatch(r"(?:angry |large )?crowds?", m.text, re.I)
+                            for m in mentions)
+        if demo or armed_marchers and "riot" not in by_family:
             pass
+        elif riot_crowd and not armed and not demonstrators and "protest" not in by_family and not cue(
+                "grievance").search(sentence_text):
+            # "crowds attacked and set fire to houses of Meitei residents": a crowd's violence against people and
+            # their property, with no demonstration and no police around it, is mob violence.
+            victim = next((m for m in mentions if is_civilian(m)), None)
+            demo.append(EventCandidate("Mob violence", by_family["riot"][0], crowd[0] if crowd else None, victim,
+                                       confidence=0.6))
         elif "protest" in by_family or riot_crowd:
             t = (by_family.get("protest") or by_family["riot"])[0]
             shot_protesters = killed > 0 and any(
@@ -232,7 +254,11 @@ def classify(
     # "..., police said": an armed force that only reports the blast does not make it an attack.
     actors_in_it = [m for m in armed if not re.match(r"\s+(?:said|says|say|told|reported|added|confirmed)\b",
                                                       sentence_text[m.end - offset:])]
-    accident = bool(NATURAL.search(sentence_text)) and not actors_in_it or bool(ACCIDENT_SAID.search(sentence_text))
+    # "a fuel tanker rigged with explosives blew up in a market": a bomb, not a road accident.
+    planted = bool(re.search(r"\b(?:rigged|laden|packed|loaded|booby-trapped) with explosives\b|\bbomb",
+                             sentence_text, re.I))
+    accident = (bool(NATURAL.search(sentence_text)) and not actors_in_it and not planted
+                or bool(ACCIDENT_SAID.search(sentence_text)))
     disrupted = "disrupted" in by_family
     for family, sub in REMOTE_FAMILIES.items():
         if family in by_family and not disrupted and not accident:
@@ -241,7 +267,7 @@ def classify(
             if family == "ied" and ("suicide" in by_family or "grenade" in by_family):
                 continue  # the explosion words describe the suicide bombing or the grenade
             if family == "ied" and ("air" in by_family or "shelling" in by_family) and all(
-                    CONSEQUENCE.fullmatch(x.text) for x in by_family["ied"]):
+                    CONSEQUENCE.fullmatch(x.text) or "with explosives" in x.text.lower() for x in by_family["ied"]):
                 continue  # "explosions" and "explosives-laden" describe the strike, not a planted bomb
             if family == "ied" and "clash" in by_family and all(
                     re.fullmatch(r"explosions", x.text, re.I) for x in by_family["ied"]):
@@ -263,6 +289,9 @@ def classify(
             if family == "air" and t.text.lower() == "bombed" and agent is not None and not is_state(agent) \
                     and agent.kind != "external":
                 sub = "Remote explosive/landmine/IED"  # "militants bombed a bridge": not from the air
+            if family == "ied" and killed == 0 and agent is not None and is_armed(agent) and \
+                    PROPERTY_BLOWN_UP.search(sentence_text):
+                sub = "Looting/property destruction"  # "Taliban fighters blew up the statue": no one was the target
             out.append(EventCandidate(sub, t, agent, patient, confidence=0.75))
 
     for family in ("take", "retake"):

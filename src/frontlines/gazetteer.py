@@ -157,6 +157,9 @@ def acled_admin1(iso2: str, name: str, admin2: str = "") -> str:
     split = _acled_admin1_splits().get(iso2, {}).get(name)
     if split and admin2 in split:
         return split[admin2]
+    if split and admin2 and "*" in split:
+        # Uganda: ACLED's first level is the district, one level below GeoNames' regions.
+        return split["*"].replace("{admin2}", display_name(_ascii(admin2)))
     table = _acled_admin1_names().get(iso2, {})
     return table.get(name) or table.get("*") or _ascii(name)
 

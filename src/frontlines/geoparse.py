@@ -78,6 +78,7 @@ _CUE_FEATURE = {
 }
 _PLURAL_CUES = frozenset({"provinces", "governorates", "regions", "states", "districts", "counties", "townships",
                           "cities", "towns", "villages"})
+_MISSPELLING_CLOSENESS = 0.75  # a home variant must be this close to beat a name spelled exactly abroad
 _VARIANT_CLOSENESS = 0.6  # below this a shared consonant skeleton is a coincidence ("Khwaja" / "La Jolla")
 _BIG = 1_000_000
 
@@ -127,6 +128,7 @@ class _Mention:
     guarded: bool = False  # starts with a stop word or title ("Imam Sahib"): needs a cue or the home country
     natural: bool = False  # a river, lake or mountain named after the word ("the Panj river")
     parents: frozenset[str] = frozenset()  # the parent's names and skeletons, as the gazetteer spells them
+    bracketed: bool = False  # an admin unit inside ACLED's "Town (District, Province)" bracket
 
 
 class Geoparser:
@@ -153,6 +155,10 @@ class Geoparser:
         i = 0
         while i < len(tokens):
             found = self._match_at(text, tokens, i)
+            if found is not None and not found.exact and found.end == tokens[i][1]:
+                info = lookup_country(found.text)
+                if info is not None and not (info.iso2 in armies and found.text in info.demonyms):
+                    demonym_votes[info.iso2] += 1  # "Ukrainian", "Israeli": a demonym found as a respelling
             if found is None:
                 s, e = tokens[i]
                 info = lookup_country(text[s:e]) if _capitalised(text[s:e]) else None
@@ -167,7 +173,8 @@ class Geoparser:
             i += ntok
         self._short_forms(raw)
         voters = [m for i, n, m in raw if len(m.key) > 2 and (n > 1 or self._strong(m) or not (
-            m.key in self.lex.words or m.text.lower() in lowered or _sentence_initial(text, m.start)))]
+            m.key in self.lex.words or m.text.lower() in lowered or _sentence_initial(text, m.start)))
+            and not (self._in_name_run(text, tokens, i, n) and not self._huge(m))]
         focus, named = self._focus(text, voters, demonym_votes)
         home = ({focus} if focus else set()) | named
         for _, _, m in raw:
@@ -190,17 +197,28 @@ class Geoparser:
                 a.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
                 # "X district of Y" is a firm claim; "X, Y" may just be a list, so it only nudges.
                 a.strict = bool(re.search(r"\b(?:of|in)\b", gap)) or a.want in (ADMIN2, CITY)
+                if "(" in gap or a.bracketed:
+                    # ACLED's "Town (District, Province)" spells units its own way and GeoNames may lack the
+                    # district: the bracket nudges towards the units it names but never vetoes the town.
+                    a.strict = False
+                if a.after and b.cue == a.cue and not b.after and re.match(
+                        rf"^(?:'s|’s)?\s*{re.escape(a.cue)}\b", gap, re.IGNORECASE):
+                    # "Doshi district of Baghlan": the one word "district" names Doshi, not Baghlan.
+                    b.cue, b.want, b.near = "", -1, False
                 if b.want < 0 and (a.want in (ADMIN2, CITY) or a.cue in ("district", "village", "town")) and \
                         re.search(r"\b(?:in|of)\b|,", gap):
                     # "Qarah Bagh district in Ghazni", "a village of Kunduz": the second name encloses the first,
                     # so it is the province, not its capital.
                     b.want = ADMIN1
                     b.cue = b.cue or "province"
-                if "(" in gap and text[b.end:b.end + 2].lstrip().startswith((")", ",")) and b.want < 0:
+                rest = text[b.end:b.end + 2].lstrip()
+                if "(" in gap and rest.startswith((")", ",")) and b.want < 0:
                     # ACLED-style "Kushk district (Herat)", "Pauk township (Magway region)": the bracket names
-                    # the province, not its capital.
-                    b.want = ADMIN1
-                    b.cue = b.cue or "province"
+                    # the province, not its capital; in "Sake (Masisi, Nord-Kivu)" its first name is the
+                    # district.
+                    b.want = ADMIN1 if rest.startswith(")") else ADMIN2
+                    b.bracketed = True
+                    b.cue = b.cue or ("province" if rest.startswith(")") else "district")
         self.last_focus = focus
         return self._unlisted_units(text, out, focus)
 
@@ -278,8 +296,13 @@ class Geoparser:
                 # "North Darfur", "Imam Sahib", "Nad Ali district": a stop word may begin or end a real name,
                 # but only an exact one, or one an admin word right after vouches for.
                 cued = bool(_AFTER.match(text[last_e:last_e + 20]))
-                if not cued and (stop_last or not self.gaz.exact_ids(key)):
+                known = self.gaz.exact_ids(key)
+                # "Dera Ismail Khan": a long exact name of a large town is a place even if it ends in a title.
+                long_known = n >= 3 and bool(known) and self._strong(known)
+                if not cued and not long_known and (stop_last or not known):
                     continue
+                if not known and fold(word) in _MINOR_WORDS:
+                    continue  # "In Khwahan district": a preposition never begins a respelled name
                 guarded = True
             ids, exact, n_exact, cue = self._candidates(key, n)
             if ids:
@@ -361,6 +384,8 @@ class Geoparser:
             if verdict is not None:
                 return verdict
         spelled = {focus} if focus else home  # where a mere spelling variant is believed
+        if not m.exact and ntok == 1 and self._after_capital(text, tokens, i):
+            return False  # "the Khuzestan Steel company": a respelled word inside a longer name
         if not m.exact:
             # A variant spelling is only trusted where the article is: Spira must not become Speyer. A capital
             # at a sentence start ("Angry parents") needs a closer spelling still.
@@ -381,10 +406,11 @@ class Geoparser:
             # whose army acts is better than a respelling of a village in the country merely named.
             homely = tuple(x for x in exact[:30] if gaz.iso2(x) in self._armies and self._main(m.key, x))
         in_home = bool(homely or extra)
-        if not in_home and home:
+        if not in_home and home and not any(gaz.population(x) >= 100000 for x in exact[:10]):
             # "Ghanzi province, Afghanistan": a misspelling of a home name beats an exact name abroad.
+            # Only a near-miss spelling: "Matamoros" must stay Mexican when an American article is read.
             near_home = tuple(x for x in gaz.ranked_variants(strip_admin_words(m.key))
-                              if gaz.iso2(x) in spelled and self._close(m.key, x))
+                              if gaz.iso2(x) in spelled and self._close(m.key, x, _MISSPELLING_CLOSENESS))
             if near_home:
                 m.ids, m.n_exact = near_home, len(near_home)
                 return True
@@ -434,6 +460,34 @@ class Geoparser:
                     and not gaz.exact_ids(fold(prv)) and fold(prv) not in lex.words):
                 return self._famous(m, home)
         return None
+
+    def _in_name_run(self, text: str, tokens: list[tuple[int, int]], i: int, ntok: int) -> bool:
+        """A one-word name between capitalised words that are not places ("Aung San Suu Kyi"): most likely part
+        of a person's or an organisation's name, so it must not pull the article's focus abroad."""
+        if ntok != 1 or any(a <= tokens[i][0] < b for a, b in self._headlines):
+            return False
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(tokens):
+                continue
+            s, e = tokens[j]
+            gap = text[e:tokens[i][0]] if j < i else text[tokens[i][1]:s]
+            word = fold(text[s:e])
+            if gap != " " or not _capitalised(text[s:e]) or (j < i and _sentence_initial(text, s)):
+                continue
+            if word not in self.lex.heads and not self.gaz.exact_ids(word):
+                return True
+        return False
+
+    def _after_capital(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """Whether the token right before token ``i`` is a capitalised word of the same name run."""
+        if i == 0 or any(a <= tokens[i][0] < b for a, b in self._headlines):
+            return False
+        s, e = tokens[i - 1]
+        return text[e:tokens[i][0]] == " " and _capitalised(text[s:e]) and not _sentence_initial(text, s)
+
+    def _huge(self, m: _Mention) -> bool:
+        gaz = self.gaz
+        return any(gaz.feature(x) in (ADMIN1, COUNTRY) or gaz.population(x) >= _BIG for x in m.ids[:5])
 
     def _main(self, key: str, x: int, strict: bool = False) -> bool:
         """Whether ``key`` is the place's own name (or, unless ``strict``, a transliteration of it) rather than
@@ -539,8 +593,12 @@ class Geoparser:
             return []
         gaz = self.gaz
         focus = self.last_focus
-        skels = {skeleton(m.key) for m in mentions} | {m.key for m in mentions}
+        # A country's name is matched as written only: "Nigeria" must not vouch for a town in Niger state.
+        skels = {skeleton(m.key) for m in mentions if not (m.ids and gaz.feature(m.ids[0]) == COUNTRY)} | {
+            m.key for m in mentions}
         countries_named = {gaz.iso2(m.ids[0]) for m in mentions if m.ids and gaz.feature(m.ids[0]) == COUNTRY}
+        counts = Counter(m.key for m in mentions)
+        repeated = frozenset(k for k, n in counts.items() if n > 1)  # "Belgorod (Belgorod, Belgorod)"
         resolved: dict[tuple[str, int, str, int], tuple[int, float]] = {}
         out: list[Toponym] = []
         repointed: dict[int, int] = {}  # mention index -> the admin1 unit its child was found in
@@ -550,7 +608,7 @@ class Geoparser:
                 continue
             memo = (m.key, m.want, m.parent, len(m.ids))
             if memo not in resolved:
-                resolved[memo] = self._choose(m, focus, skels, countries_named) if m.ids else (-1, 0.0)
+                resolved[memo] = self._choose(m, focus, skels, countries_named, repeated) if m.ids else (-1, 0.0)
             idx, score = resolved[memo]
             if idx < 0 and m.parent and (m.want in (ADMIN2, CITY) or m.cue in ("district", "village", "town")):
                 # "Nawa district of Ghanzi province": no Nawa in a unit spelled so, but one in a unit spelled
@@ -573,7 +631,7 @@ class Geoparser:
             if m.cue == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)
             out.append(Toponym(m.start, m.end, original[m.start:m.end], place, m.cue, round(score, 3)))
-        return out
+        return _mark_reporting(original, out)
 
     def _focus(self, text: str, mentions: list[_Mention],
                demonyms: Counter[str]) -> tuple[str | None, set[str]]:
@@ -613,6 +671,8 @@ class Geoparser:
                 continue
             if _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
                 weight += 0.5
+            elif _SPEAKER_AFTER.match(text[m.end:m.end + 40]):
+                weight *= 0.3  # "Moscow announced": the speaking government, not the scene
             votes[cc] = votes.get(cc, 0.0) + weight * max(share, 0.3)
         for iso2, n in demonyms.items():
             # "US drone strike", "Afghan troops": telling, but usually about actors, so repeats add little.
@@ -622,23 +682,32 @@ class Geoparser:
         return focus, named
 
     def _choose(self, m: _Mention, focus: str | None, skels: set[str],
-                countries_named: set[str]) -> tuple[int, float]:
+                countries_named: set[str], repeated: frozenset[str] = frozenset()) -> tuple[int, float]:
         gaz = self.gaz
         best, best_score, second = m.ids[0], -1e9, -1e9
         cands = m.ids[:60]
         towns = {(gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) for x in cands if gaz.feature(x) == CITY}
-        seats = {(gaz.iso2(x), gaz.admin1_name(x)) for x in cands if gaz.feature(x) == CITY}
+        # Only a town called by its own name makes its unit a namesake: "Bihar" is an alternate name of Bihar
+        # Sharif, and there the state is meant.
+        seats = {(gaz.iso2(x), gaz.admin1_name(x)) for x in cands if gaz.feature(x) == CITY and self._main(m.key, x)}
         # A unit sharing its name with a town in it ("Kunduz", "Mykolaiv" / Mykolaivska): a bare name is the town.
         namesakes = {x for x in cands if gaz.feature(x) != CITY and (
             (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns
             or gaz.feature(x) == ADMIN1 and (gaz.iso2(x), gaz.name_of(x)) in seats)}
         exact = set(m.ids[:m.n_exact]) if m.exact and m.n_exact < len(m.ids) else set()
+        # The enclosing units named elsewhere in the text; the mention itself is no evidence for a town inside
+        # a unit of its name ("from Bihar" is the state, not Bihar Sharif).
+        if m.key not in repeated:
+            skels = skels - {m.key, skeleton(m.key)}
+        exact_countries = {gaz.iso2(x) for x in exact}
         for x in cands:
             feat = gaz.feature(x)
             weight = (1.0, 0.6, 0.3, 50.0)[feat]
             score = math.log10(gaz.population(x) * weight + 10)
             if x in exact:
                 score += 1.5  # the name as written ("Lyman") before a spelling variant of it ("Liman")
+            elif exact and gaz.iso2(x) in exact_countries:
+                score -= 3  # "Kagara" is a village of that name, not the bigger Kagoro nearby
             if feat == CITY and gaz.population(x) >= 100000 and self._main(m.key, x, strict=True):
                 score += 1.5  # a city's own name before a bigger city's old or other name (Islamabad/Chattogram)
             if m.want >= 0:
@@ -680,6 +749,35 @@ class Geoparser:
                 best = unit
         confidence = 1.0 / (1.0 + math.exp(-(best_score - second))) if second > -1e9 else 1.0
         return best, confidence
+
+
+# A wire dateline at the start of a line: "KABUL, Afghanistan (AP) —", "BAMAKO —", "Mogadishu (Reuters) -".
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*)?"
+    r"[ \t]*(?:\([^()\n]{1,30}\))?"
+    r"|[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*)?"
+    r"[ \t]*\([^()\n]{1,30}\))[ \t]*(?:—|–|--?)[ \t]", re.MULTILINE)
+# "Moscow announced", "Kyiv said": a capital standing for its government, not a place where anything happened.
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:(?:has|have|had|also|later|quickly)\s+)?(?:said|says|say|announced|announces|claimed|claims|denied|"
+    r"denies|accused|accuses|insisted|insists|warned|warns|stated|confirmed|confirms|responded|vowed|rejected|"
+    r"rejects|condemned|condemns|blamed|blames|urged|urges|demanded|demands)\b")
+
+
+def _mark_reporting(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Cue the mentions that say where a report comes from rather than where things happened: the dateline
+    ("dateline") and a capital speaking for its government ("speaker"). They still tell the article's
+    country; the event's place is looked for elsewhere first."""
+    heads = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    out = []
+    for t in toponyms:
+        if any(a <= t.start and t.end <= b for a, b in heads):
+            t = replace(t, cue="dateline")
+        elif t.place is not None and _SPEAKER_AFTER.match(text[t.end:t.end + 40]) and \
+                not _LOCATIVE.search(text[max(0, t.start - 30):t.start]):  # "an official in Kunduz said"
+            t = replace(t, cue="speaker")
+        out.append(t)
+    return out
 
 
 # "Deir ez-Zor", "Mazar-e Sharif"'s "e-Sharif": an Arabic or Persian article joined to a capitalised name.

@@ -367,6 +367,10 @@ def _ground_or_force_subject(token: Any, mentions: Sequence[ActorMention], topon
     """Whether a withdrawing, abandoning or surrendering verb has a force or a place (or no subject) doing it."""
     if token.pos_ not in ("VERB", "AUX"):
         return True
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in _NOT_GROUND for o in objects) or any(
+            w.lemma_.lower() in _NOT_GROUND for o in objects for w in o.subtree if w.dep_ in ("nummod", "compound")):
+        return False  # "Hamas handed over 13 Israeli hostages", "surrendered their weapons": people or arms
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and token.dep_ == "conj":
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -385,6 +389,9 @@ def _ground_or_force_subject(token: Any, mentions: Sequence[ActorMention], topon
     return True
 
 
+_NOT_GROUND = frozenset({"hostage", "captive", "prisoner", "detainee", "body", "weapon", "arm", "ammunition",
+                         "suspect", "power", "letter", "document", "list", "demand", "petition", "memorandum",
+                         "national", "child", "civilian", "soldier", "fighter", "refugee", "aid", "remains"})
 _FORCE_WORDS = frozenset({"troops", "troop", "soldier", "force", "army", "fighter", "militant", "insurgent", "rebel",
                           "police", "policeman", "unit", "battalion", "brigade", "garrison", "militia", "guard",
                           "commander", "personnel", "serviceman", "defender", "government", "junta", "regime"})

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.countries import country_by_iso2
+from frontlines.countries import country_by_iso2, lookup_country
 from frontlines.gazetteer import Gazetteer
 from frontlines.model import Place, Span, Toponym
 
@@ -34,23 +34,63 @@ def focus_country(toponyms: Sequence[Toponym]) -> str | None:
     votes: dict[str, float] = {}
     for t in toponyms:
         if t.place is not None and t.place.iso2:
-            votes[t.place.iso2] = votes.get(t.place.iso2, 0.0) + _weight(t.place)
+            # "a day after Moscow announced ...": the speaking capital says little of where the story is.
+            share = 0.3 if t.cue == "speaker" else 1.0
+            votes[t.place.iso2] = votes.get(t.place.iso2, 0.0) + share * _weight(t.place)
     return max(votes, key=lambda k: votes[k]) if votes else None
 
 
-_DIRECTION = re.compile(r"\b(?:into|towards?|border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
+# "Into" marks a destination only after a verb of people moving: shells "fired into Dangam district" land there.
+_DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(?:ed|ing)|mov(?:ed|ing)|"
+                        r"retreat(?:ed|ing)|withdr(?:ew|awn)|spill(?:ed|ing)\s+over|pushed\s+back)(?:\s+\w+){0,3}"
+                        r"\s+into|towards?|(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\bto|"
+                        r"border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
                         r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-_SPECIFIC = {"city": 0, "other": 0, "admin2": 1, "admin1": 2, "country": 3}
+# "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Brandenburg Gate in Berlin", "Galle Face Green": a name that heads another name is a landmark's name.
+_NAME_AFTER = re.compile(r"^ (?!(?:Province|District|State|City|Region|Governorate|County|Township|Town|Division|"
+                         r"Oblast|Valley|Area)\b)[A-Z][a-z]")
+_SPECIFIC = {"city": 0.0, "other": 0.0, "admin2": 1.0, "admin1": 2.0, "country": 3.0}
 
 
-_ADMIN_BRACKET = re.compile(r"\s*\((?:[A-Z][\w'’ .-]*)(?:,\s*[A-Z][\w'’ .-]*){0,2}\)")
+_ADMIN_BRACKET = re.compile(r"(?:\s+(?:city|town|village|district|township))?\s*\((?:[A-Z][\w'’ .-]*)"
+                            r"(?:,\s*[A-Z][\w'’ .-]*){0,2}\)")
 
 
 def _bracketed(t: Toponym, text: str) -> bool:
     """ACLED's own way of naming the event's place: "Moscow (Moscow, Moscow)", "Kushk district (Herat)"; a town
     given with its admin units is where the event happened."""
     return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
+
+
+def _demoted(t: Toponym, text: str) -> bool:
+    """A mention that rarely names the scene when another place is at hand: a speaking capital, an origin,
+    a name that only qualifies another name."""
+    return t.cue == "speaker" or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or \
+        bool(_NAME_AFTER.match(text[t.end:t.end + 20]))
+
+
+def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
+    """Whether ``t`` is a "near"/"N km south of" reference point for a town or district named just before
+    it in the same clause."""
+    if t.cue != "near":
+        return False
+    return any(u.place is not None and u.place.feature in ("city", "admin2") and u.end <= t.start
+               and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others)
+
+
+def _specificity(t: Toponym) -> float:
+    if t.place is None:
+        return 9.0
+    return _SPECIFIC.get(t.place.feature, 0.0)
+
+
+def _rank(t: Toponym, text: str) -> tuple[bool, bool, float, int]:
+    """Sort key of the candidates for an event's place: ACLED's bracketed town first, then ordinary
+    mentions before demoted ones, the most specific unit, the first named."""
+    return (not _bracketed(t, text), _demoted(t, text), _specificity(t), t.start)
 
 
 def _final(t: Toponym) -> Place:
@@ -69,16 +109,17 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
     if not found:
         return None
     # "on the border with Uganda", "crossed into Tajikistan": where people went, not where it happened.
-    settled = [t for t in found if not _DIRECTION.search(text[max(0, t.start - 25):t.start])] or found
+    settled = [t for t in found if not _DIRECTION.search(text[max(0, t.start - 45):t.start])] or found
     focus = focus_country(settled)
     if evidence:
         inside = [t for t in settled if any(t.start < sp.end and sp.start < t.end for sp in evidence)]
         # "left Imam Sahib district and crossed the river into Tajikistan" happened in Afghanistan.
         inside = [t for t in inside if t.place is not None and t.place.iso2 == focus] or inside
+        # "Harib district south of Marib", "Kawlin, a town 70km north of Kanbalu": a town the named place is
+        # measured from is only the place when the named one is unknown.
+        inside = [t for t in inside if not _reference(t, inside, text)] or inside
         if inside:
-            best = min(inside, key=lambda t: (not _bracketed(t, text),
-                                              _SPECIFIC.get(t.place.feature, 0) if t.place else 9, t.start))
-            return _final(best)
+            return _final(min(inside, key=lambda t: _rank(t, text)))
         first = min(sp.start for sp in evidence)
         para_start = 0
         for m in _PARAGRAPH.finditer(text, 0, max(first, 0)):
@@ -103,7 +144,21 @@ class EventPlacer:
         """The event's place and whether the sentence only speaks of a whole country.
 
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
-        sentence, then the place under discussion in the previous sentences, then the country's capital."""
+        sentence, then the place under discussion in the previous sentences, then the country's capital. A
+        dateline ("KABUL, Afghanistan (AP) —") says where the report was filed, so it is the place only when
+        the text names nothing else."""
+        located = [t for t in toponyms if t.cue != "dateline"]
+        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national)
+        if found is not None:
+            return found, country_wide
+        filed = [t for t in toponyms if t.cue == "dateline" and t.place is not None
+                 and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        if filed:
+            return filed[0].place, False
+        return found, country_wide
+
+    def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
+               lo: int, hi: int, national: bool) -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
         own = [t for t in local if lo <= t.start < hi]
         if not own:
@@ -116,23 +171,50 @@ class EventPlacer:
                     and (not country or t.place.iso2 == country or not any(
                         x.place is not None and x.place.iso2 == country and x.place.feature != "country"
                         for x in own))]
+        anaphoric = bool(_ANAPHOR.search(text, lo, hi))
         if specific:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
+            if place is not None and place.feature == "admin1" and anaphoric:
+                # "Helmand's council head said several districts of the city had fallen": the city under
+                # discussion, inside that province.
+                town = _recent_town(toponyms, sent_start, place)
+                place = town or place
             return place, False
+        if own and anaphoric and all(t.place is not None and t.place.feature == "country" for t in own):
+            own = []  # "strikes on positions in the city, a spokesman for US forces in Afghanistan said"
         if own and all(t.place is not None and t.place.feature == "country" for t in own):
             city = self._city_state(own)
             if city is not None:
                 return city, False  # "Hong Kong police arrested 53 activists": the territory is its city
+            if _CAPITAL.search(text, sent_start, sent_end) and country:
+                capital = self._capital(country, precision=1)
+                if capital is not None:
+                    return capital, False  # "protesters marched in the Sudanese capital"
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
             focus = next((t.place for t in own if t.place is not None and t.place.iso2 == country), None)
             return focus or own[0].place, True
+        said_capital = _CAPITAL.search(text, sent_start, sent_end)
+        if said_capital:
+            # "shaking the capital", "in the Somali capital": the country's capital, even if the report
+            # spoke of another town before; "the Sudanese capital" names the country itself.
+            capital = self._capital(_demonym_country(said_capital.group(0)) or country or _demonym_country(
+                text[sent_start:sent_end]), precision=1)
+            if capital is not None:
+                return capital, False
         # The sentence names no usable place ("the city", "near the airport"): the place under discussion is
         # the last specific one named before it in the same country (reports stay on a place until they name
         # another one).
         recent = [t for t in toponyms if t.start < sent_start and t.place is not None
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        capitals = list(_CAPITAL.finditer(text, 0, sent_start))
+        if capitals and (not recent or capitals[-1].start() > recent[-1].start):
+            # "... two car bombs exploded in the Somali capital. The first blast struck ...": the capital
+            # is still the place under discussion.
+            capital = self._capital(_demonym_country(capitals[-1].group(0)) or country, precision=1)
+            if capital is not None:
+                return capital, False
         if recent:
-            return recent[-1].place, False
+            return _last_named(recent, text), False
         later = [t for t in toponyms if t.start >= sent_end and t.place is not None
                  and t.place.feature != "country" and (not country or t.place.iso2 == country)]
         if later:
@@ -164,10 +246,49 @@ class EventPlacer:
                     return place
         return None
 
-    def _capital(self, country: str) -> Place | None:
-        """A national-level report with no place is coded at the capital, with region precision."""
+    def _capital(self, country: str, precision: int = 3) -> Place | None:
+        """The country's capital: region precision for a national-level report with no place, town precision
+        when the text says "the capital"."""
         info = country_by_iso2(country) if country else None
         if info is None or not info.capital:
             return None
         found = [p for p in self.gaz.lookup(info.capital, country=country) if p.iso2 == country]
-        return replace(found[0], geo_precision=3) if found else None
+        return replace(found[0], geo_precision=precision) if found else None
+
+
+# "the capital", "the Somali capital", "the country's capital" (not "provincial capital", "capital of X").
+_CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+|[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
+
+
+# "the city", "the town": the report is still on the place it named before.
+_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:city|town|village)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _recent_town(toponyms: Sequence[Toponym], before: int, unit: Place) -> Place | None:
+    """The last town named before ``before`` inside the admin1 ``unit``."""
+    towns = [t.place for t in toponyms if t.start < before and t.place is not None and t.cue != "dateline"
+             and t.place.feature == "city" and t.place.iso2 == unit.iso2 and t.place.admin1 == unit.admin1]
+    return towns[-1] if towns else None
+
+
+def _demonym_country(text: str) -> str:
+    """The one country a stretch of text names by a demonym or name ("Sudanese doctors"), else ""."""
+    found = {info.iso2 for w in re.findall(r"\b[A-Z][a-z]+\b", text) if (info := lookup_country(w)) is not None}
+    return found.pop() if len(found) == 1 else ""
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”’']?\s+(?=[A-Z\"“‘'])|\n\s*\n")
+
+
+def _last_named(recent: Sequence[Toponym], text: str) -> Place:
+    """The place under discussion: the main place of the last sentence that named one, the most specific
+    of its mentions ("Aibak, the capital of Samangan province" -> Aibak; "Panjgur (Balochistan)" -> Panjgur),
+    the later one among equals."""
+    last = recent[-1]
+    begin = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, last.start):
+        begin = m.end()
+    same = [t for t in recent if t.start >= begin] or [last]
+    best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text), _specificity(t), -t.start))
+    assert best.place is not None
+    return best.place

@@ -130,3 +130,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if hit is not None and hit.end() > hit.start():
             found.append(Trigger(offset + hit.start(), offset + hit.end(), hit.group(0), family, False))
     return sorted(found, key=lambda t: (t.start, -t.end))
+
+
+@lru_cache(maxsize=16)
+def cue(name: str) -> re.Pattern[str]:
+    """One of the lexicon's cue expressions ("crowd", "grievance", "force"), compiled."""
+    return re.compile(_lexicon()["cues"][name], re.I)
