@@ -282,3 +282,16 @@ def test_a_gathering_to_mark_an_anniversary_is_a_protest(pipeline):
             "anniversary of the 2019 protest movement.")
     [event] = pipeline.extract(Article("x", date(2021, 10, 1), text)).events
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_deaths_a_background_phrase_recalls_are_not_this_event_s_and_a_later_mention_sharpens_it() -> None:
+    from frontlines.pipeline import Pipeline
+
+    text = ("The United States said it had killed two Islamic State militants in a drone strike in eastern "
+            "Afghanistan, less than two days after a suicide bombing at the airport killed scores of Afghans and "
+            "13 American service members.\n\nThe strike was carried out late on Friday in Nangarhar province "
+            "against what a Pentagon spokesman described as two high-profile targets.")
+    events = Pipeline().extract(Article("t", date(2021, 8, 28), text)).events
+    assert [(e.sub_event_type, e.fatalities, e.event_date.isoformat()) for e in events] == [
+        ("Air/drone strike", 2, "2021-08-27")]
+    assert events[0].place is not None and events[0].place.admin1 == "Nangarhar"

@@ -144,7 +144,21 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
                 previous.actor1 is None or previous.actor1.name.startswith("Unidentified")):
             previous.actor1 = d.actor1  # "Islamic State later claimed the attack"
         previous.sources = tuple(dict.fromkeys(previous.sources + d.sources))
+        if d.candidate.anaphoric:
+            _sharpen(previous, d)
     return kept
+
+
+def _sharpen(target: Draft, follow: Draft) -> None:
+    """"...in a drone strike in eastern Afghanistan ... The strike was carried out late on Friday in Nangarhar
+    province": a sentence that names the event again may say where and when more precisely."""
+    if follow.place is not None and (target.country_wide or target.place is None or (
+            target.place.iso2 == follow.place.iso2 and target.place.geo_precision > follow.place.geo_precision
+            and (not target.place.admin1 or target.place.admin1 == follow.place.admin1))):
+        target.place, target.country_wide = follow.place, False
+    if follow.date_explicit and not target.date_explicit:
+        target.event_date, target.time_precision, target.date_explicit = (follow.event_date,
+                                                                           follow.time_precision, True)
 
 
 def _outcome_of(kept: Sequence[Draft], d: Draft) -> Draft | None:

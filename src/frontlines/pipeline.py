@@ -145,16 +145,23 @@ class Pipeline:
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
+        before_background = kept
         kept = _drop_background(kept, span, base)
         if not kept:
             return []
         kept_ids = {tok.i for t in kept for tok in [_token_at(span, t.start - base)] if tok is not None}
         excluded = [(a + base, b + base) for a, b in excluded_clauses(span, kept_ids, historic_tokens)]
+        # "...less than two days after a suicide bombing killed scores": the dead that a phrase recalling an earlier
+        # event counts are not this event's (its date and place may still be this event's: "fell after fighting
+        # on Tuesday evening").
+        background = [r for t in before_background if t not in kept
+                      for r in [_background_phrase(span, t, base, kept_ids)] if r is not None]
+        blanked = _blank(sent, excluded + background)
         # Actors named only inside a clause that reports nothing ("who fought Soviet forces in the 1980s")
         # are not sides of this sentence's events.
         sent_mentions = [m for m in sent_mentions if not any(a <= m.start and m.end <= b for a, b in excluded)]
         roles = {t: assign_roles(span, t, sent_mentions, base) for t in kept}
-        casualties = find_casualties(sent.text)
+        casualties = find_casualties(blanked)
         candidates = classify(sent.text, kept, roles, sent_mentions, casualties.killed, sent.start)
         if not candidates:
             return []
@@ -206,7 +213,8 @@ class Pipeline:
             actor1, actor2, assoc2 = complete_sides(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
             cand = _territory_by_taker(cand, actor1, actor2)
-            killed = _segment_killed(segment, casualties.killed, len(candidates))
+            killed = _segment_killed(_segment(sent, cand, candidates, excluded + background), casualties.killed,
+                                     len(candidates))
             if cand.event_type == "Strategic developments" or cand.event_type == "Protests" and \
                     cand.sub_event_type != "Excessive force against protesters":
                 killed = 0
@@ -508,6 +516,33 @@ def _distribute(draft: Draft, toponyms: Sequence[Toponym], text: str, lo: int, h
 PUNISHING_VERBS = frozenset({"jail", "arrest", "detain", "imprison", "sentence", "charge", "convict", "punish",
                              "prosecute", "fine", "expel", "sack", "fire", "suspend", "try"})
 TIME_NOUNS = frozenset({"day", "night", "morning", "evening", "week", "eve", "anniversary", "hour", "hours"})
+
+
+def _background_phrase(span: Any, trig: Trigger, base: int, kept_ids: set[int]) -> tuple[int, int] | None:
+    """Article offsets of the phrase ("after a suicide bombing ... killed scores") that made a trigger background:
+    its governing preposition or subordinate clause, when it holds none of the kept triggers."""
+    token = _token_at(span, trig.start - base)
+    node = token
+    for _ in range(8):
+        if node is None or node.head.i == node.i:
+            return None
+        if node.lower_ in ("after", "following", "before", "amid", "despite") or (
+                node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ("after", "following", "before") for c in node.children)):
+            words = list(node.subtree)
+            if any(w.i in kept_ids for w in words):
+                return None
+            return base + words[0].idx, base + words[-1].idx + len(words[-1].text)
+        node = node.head
+    return None
+
+
+def _blank(sent: Sentence, ranges: Sequence[tuple[int, int]]) -> str:
+    chars = list(sent.text)
+    for a, b in ranges:
+        for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
+            chars[i] = " "
+    return "".join(chars)
 
 
 def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
