@@ -434,13 +434,26 @@ def _event_time(text: str, published: date) -> tuple[date, int, Any]:
     """The event's time in a clause, leaving out the day a statement was made ("officials said on Monday that
     strikes were carried out over the past week") when the clause has another time expression."""
     refs = [r for r in find_times(text, published) if r.relation in ("past", "present")]
+    # "..., part of an offensive launched in August": when a campaign began, not when this event happened.
+    campaign = [r for r in refs if _CAMPAIGN_START.search(text[max(0, r.start - 40):r.start])]
+    if campaign and len(refs) > len(campaign):
+        text = _blank_refs(text, campaign)
+        refs = [r for r in refs if r not in campaign]
     said = [r for r in refs if _SAID_ON.search(text[max(0, r.start - 40):r.start])]
     if said and len(refs) > len(said):
-        chars = list(text)
-        for r in said:
-            chars[r.start:r.end] = " " * (r.end - r.start)
-        return event_time("".join(chars), published)
+        return event_time(_blank_refs(text, said), published)
     return event_time(text, published)
+
+
+_CAMPAIGN_START = re.compile(r"\b(?:offensive|campaign|operation|war|insurgency|conflict|uprising)\s+(?:that\s+)?"
+                             r"(?:was\s+)?(?:launched|began|begun|started|erupted|broke out)\s+(?:\w+\s+){0,4}$", re.I)
+
+
+def _blank_refs(text: str, refs: Sequence[Any]) -> str:
+    chars = list(text)
+    for r in refs:
+        chars[r.start:r.end] = " " * (r.end - r.start)
+    return "".join(chars)
 
 
 def _representative_day(ref: Any, published: date) -> Any:
