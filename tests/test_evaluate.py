@@ -79,3 +79,18 @@ def test_load_ucdp_ged_rows(tmp_path):
     assert item.article.date == date(2021, 5, 5)
     g = item.gold[0]
     assert (g["admin1"], g["event_date"], g["fatalities"], g["event_type"]) == ("Kachin", "2021-05-03", "4", "Battles")
+
+
+def test_disagreements_and_first_event_classification_are_reported():
+    report = Report()
+    article = Article("a", date(2021, 7, 2), "t")
+    score_item(GoldItem(article, (gold_event(),)), [event(deaths=5)], report)
+    score_item(GoldItem(Article("b", date(2021, 7, 2), "t"), (gold_event(sub_event_type="Attack",
+                                                                          event_type="Violence against civilians"),)),
+               [event()], report)
+    score_item(GoldItem(Article("c", date(2021, 7, 2), "t"), (gold_event(),)), [], report)
+    assert {"id": "a", "field": "fatalities", "gold": 3, "got": 5} in report.disagreements
+    first = report.first_event_scores()
+    assert first["items"] == 3 and first["accuracy"] == round(1 / 3, 3)
+    # Armed clash: precision 1/2, recall 1/2 -> F1 0.5 on 2 items; Attack: F1 0 on 1 item.
+    assert first["weighted_f1"] == round(2 * 0.5 / 3, 3)

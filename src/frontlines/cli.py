@@ -174,6 +174,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.show_misses:
         for miss in report.misses:
             print(json.dumps(miss), file=sys.stderr)
+    if args.show_errors:
+        for row in report.disagreements:
+            print(json.dumps(row, default=str), file=sys.stderr)
     return 0
 
 
@@ -277,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--show-misses", action="store_true", help="list missed and extra events on stderr")
+    p.add_argument("--show-errors", action="store_true",
+                   help="list each field a matched event got wrong (id, field, gold, got) on stderr")
     p.add_argument("--limit", type=int, default=0, help="score only the first N items")
     p.set_defaults(func=cmd_evaluate)
 

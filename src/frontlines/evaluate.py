@@ -49,9 +49,34 @@ class Report:
     correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_sub_type: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     misses: list[dict[str, Any]] = field(default_factory=list)
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    # Sentence-level classification (as in CASE 2021 task 2): the first gold event's sub-event type against the
+    # first extracted event's ("" when nothing was extracted), one pair per item with gold events.
+    first_pairs: list[tuple[str, str]] = field(default_factory=list)
 
     def accuracy(self, name: str) -> float:
         return self.correct[name] / self.gold_events if self.gold_events else 0.0
+
+    def first_event_scores(self) -> dict[str, float]:
+        """Accuracy and support-weighted F1 of the first event's sub-event type."""
+        pairs = self.first_pairs
+        if not pairs:
+            return {"items": 0, "accuracy": 0.0, "weighted_f1": 0.0}
+        support: dict[str, int] = defaultdict(int)
+        hits: dict[str, int] = defaultdict(int)
+        guesses: dict[str, int] = defaultdict(int)
+        for gold, got in pairs:
+            support[gold] += 1
+            guesses[got] += 1
+            hits[gold] += int(gold == got)
+        f1 = 0.0
+        for label, n in support.items():
+            precision = hits[label] / guesses[label] if guesses[label] else 0.0
+            recall = hits[label] / n
+            if precision + recall:
+                f1 += n * 2 * precision * recall / (precision + recall)
+        return {"items": len(pairs), "accuracy": round(sum(hits.values()) / len(pairs), 3),
+                "weighted_f1": round(f1 / len(pairs), 3)}
 
     @property
     def over_generation(self) -> float:
@@ -65,6 +90,7 @@ class Report:
             "fields": {f: round(self.accuracy(f), 3) for f in FIELDS},
             "sub_event_types": {k: {"gold": v[0], "found": v[1], "extracted": v[2]}
                                 for k, v in sorted(self.by_sub_type.items())},
+            "first_event": self.first_event_scores(),
         }
 
 
@@ -195,6 +221,9 @@ def score_item(item: GoldItem, events: Sequence[Event], report: Report) -> None:
     rows = [acled_row(e) for e in events]
     report.items += 1
     report.gold_events += len(item.gold)
+    if item.gold:
+        report.first_pairs.append((str(item.gold[0].get("sub_event_type") or ""),
+                                   str(rows[0]["sub_event_type"]) if rows else ""))
     report.extracted += len(rows)
     for row in rows:
         report.by_sub_type[str(row["sub_event_type"])][2] += 1
@@ -211,6 +240,10 @@ def score_item(item: GoldItem, events: Sequence[Event], report: Report) -> None:
         g = item.gold[gi]
         for name, ok in _field_scores(g, rows[ri]).items():
             report.correct[name] += int(ok)
+            if not ok:
+                key = "location" if name.startswith("within") else name
+                report.disagreements.append({"id": item.article.id, "field": name, "gold": g.get(key),
+                                             "got": rows[ri].get(key)})
         if rows[ri]["sub_event_type"] == g.get("sub_event_type"):
             report.by_sub_type[str(g.get("sub_event_type"))][1] += 1
     for gi, g in enumerate(item.gold):
@@ -238,6 +271,9 @@ def format_report(report: Report) -> str:
              f"matched {d['matched']}  recall {d['recall']:.3f}  over-generation {d['over_generation']:.3f}",
              "", f"{'field':<16} accuracy"]
     lines += [f"{name:<16} {value:.3f}" for name, value in d["fields"].items()]
+    first = d["first_event"]
+    lines += ["", f"first event's sub-event type (sentence classification): accuracy {first['accuracy']:.3f}, "
+                  f"weighted F1 {first['weighted_f1']:.3f} over {first['items']} items"]
     lines += ["", f"{'sub-event type':<38} {'gold':>5} {'found':>6} {'extracted':>9}"]
     for name, c in d["sub_event_types"].items():
         lines.append(f"{name:<38} {c['gold']:>5} {c['found']:>6} {c['extracted']:>9}")
