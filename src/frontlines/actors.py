@@ -344,7 +344,8 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
             # "Rwandan troops retook Mocimboa da Praia from insurgents": the group that dominates where the event
             # happened, even when the article's focus is another country or a foreign army is named.
             dominant = regional
-        if dominant is not None:
+        if dominant is not None and dominant.kind not in STATE_KINDS:
+            # "militants" in a report about Israeli forces are not those forces.
             return resolve_actor(dominant, country=country, on=on, context=context)
         return Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
                      INTER_POLITICAL_MILITIA, cname, mention.text)
@@ -358,8 +359,8 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
 
 def state_forces(country: str, on: date, kind: str = "military") -> Actor | None:
     info = country_by_iso2(country)
-    if info is None:
-        return None
+    if info is None or kind == "military" and country in _lexicon().get("default_military", {}):
+        return None  # a territory with no army of its own (Palestine): no implicit state side to fill in
     return Actor(state_actor_name(kind, info, on), INTER_STATE, info.name, "")
 
 
