@@ -278,3 +278,20 @@ def test_the_regional_default_follows_the_events_country_not_the_articles_focus(
 def test_an_affiliation_may_carry_an_adjective():
     got = find_actor_mentions("Armed men from local Mai-Mai groups raped women near Sake.")
     assert got[0].name == "Mai-Mai Militia" and got[0].text.startswith("Armed men")
+
+
+def test_ethnic_and_clan_militias_take_the_event_s_country() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    events = pipe.extract(Article("t", date(2023, 10, 14), "On 14 October 2023, Hawiye clan militiamen clashed "
+                                  "with Darod clan militia near Galkayo, killing 5.")).events
+    assert [(e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "") for e in events] == [
+        ("Hawiye Clan Militia (Somalia)", "Darod Clan Militia (Somalia)")]
+    events = pipe.extract(Article("t", date(2022, 3, 10), "Dinka youths attacked a village near Bor on Thursday, "
+                                  "killing 12 people.")).events
+    assert events and events[0].actor1 is not None and events[0].actor1.name == "Dinka Ethnic Militia (South Sudan)"
+    assert events[0].actor1.inter == 4
