@@ -72,6 +72,7 @@ class Gazetteer:
         self._meta = {k: data.get(k) for k in ("build_seconds", "sources")}
         self._load_seconds = 0.0
         self._units_in: dict[tuple[str, str], list[int]] | None = None
+        self._ranked: dict[str, tuple[int, ...]] = {}
         self._admin1_ids: list[int] | None = None
         self._like_memo: dict[tuple[str, float], list[int]] = {}
 
@@ -163,15 +164,26 @@ class Gazetteer:
 
     def ranked_variants(self, folded: str) -> tuple[int, ...]:
         """Variant-spelling candidates, the closest spellings first (then the larger places)."""
+        memo = self._ranked.get(folded)
+        if memo is not None:
+            return memo
         ids = self.variant_ids(folded)
         if len(ids) < 2:
             return ids
+        ratios: dict[str, float] = {}  # many candidates share a name: compare each spelling once
 
         def closeness(i: int) -> tuple[float, float]:
-            ratio = SequenceMatcher(None, folded, fold(self._name[i])).ratio()
-            return (-round(ratio, 1), -self._pop[i] * ADMIN_PRIOR[self._feat[i]])
+            name = self._name[i]
+            ratio = ratios.get(name)
+            if ratio is None:
+                ratio = ratios[name] = round(SequenceMatcher(None, folded, fold(name)).ratio(), 1)
+            return (-ratio, -self._pop[i] * ADMIN_PRIOR[self._feat[i]])
 
-        return tuple(sorted(ids, key=closeness))
+        ranked = tuple(sorted(ids, key=closeness))
+        if len(self._ranked) > 50_000:
+            self._ranked.clear()
+        self._ranked[folded] = ranked
+        return ranked
 
     def candidate_ids(self, name: str, country: str | None = None) -> list[int]:
         folded = fold(name)

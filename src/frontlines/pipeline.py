@@ -8,6 +8,7 @@ happening within the article) → notes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -259,6 +260,7 @@ def _clear_sentence_caches() -> None:
 
     actors._find_actor_mentions.cache_clear()
     temporal._find_times.cache_clear()
+    _TOKEN_STARTS.clear()
     numbers._find_quantities.cache_clear()
 
 
@@ -268,11 +270,23 @@ def _disorder(sub: str, etype: str) -> str:
     return DISORDER[etype]
 
 
+_TOKEN_STARTS: dict[tuple[int, int, int], tuple[list[int], list[Any]]] = {}
+
+
 def _token_at(span: Any, char: int) -> Any:
-    for tok in span:
-        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
-            return tok
-    return None
+    """The token of ``span`` covering character ``char`` of its doc (a bisection over the token starts, which are
+    kept per sentence: the stages ask this of one sentence many times)."""
+    key = (id(span.doc), span.start, span.end)
+    index = _TOKEN_STARTS.get(key)
+    if index is None:
+        tokens = list(span)
+        index = _TOKEN_STARTS[key] = ([t.idx for t in tokens], tokens)
+    starts, tokens = index
+    k = bisect_right(starts, char) - 1
+    if k < 0:
+        return None
+    tok = tokens[k]
+    return tok if char < tok.idx + max(1, len(tok.text)) else None
 
 
 def _shift_time(t: Any, offset: int) -> Any:

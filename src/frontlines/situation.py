@@ -84,6 +84,7 @@ class _Lex:
     family_units: frozenset[str]
     civilian_units: frozenset[str]
     figure_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    any_cue: re.Pattern[str]  # every status cue in one pattern: most sentences have none
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -115,6 +116,8 @@ def _lex() -> _Lex:
         frozenset(u.lower() for u in raw["person_units"]), frozenset(raw["family_units"]),
         frozenset(raw["civilian_units"]),
         tuple((k, re.compile(r"\b(?:" + p + r")\b", re.I)) for k, p in raw["figure_cues"].items()),
+        re.compile(r"\b(?:" + "|".join(f"(?:{p})" for ps in raw["status_cues"].values() for p in ps) + r")(?!\w)",
+                   re.I),
     )
 
 
@@ -314,6 +317,8 @@ class _Cue:
 
 
 def _cues(sent: Sentence) -> list[_Cue]:
+    if not _lex().any_cue.search(sent.text):
+        return []
     found: list[_Cue] = []
     for status, pattern, after in _lex().cues:
         for m in pattern.finditer(sent.text):
