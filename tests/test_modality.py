@@ -91,3 +91,17 @@ def test_retracted_reports_and_withdrawn_claims_are_no_events() -> None:
 
     text = "Initial reports of a second explosion near the Baron Hotel were later withdrawn by the Pentagon."
     assert Pipeline().extract(Article("t", date(2021, 8, 28), text)).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban said they had targeted the airport because it was being used to launch air strikes against them.",
+    "Timbuktu has been under a blockade declared by JNIM for a month, with food prices soaring.",
+    "Gunfire and explosions were heard near the presidential palace on Monday morning, witnesses said.",
+])
+def test_uses_standing_situations_and_sounds_are_no_events(text: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    assert Pipeline().extract(Article("t", date(2023, 9, 9), text)).events == ()

@@ -79,6 +79,7 @@ PROPERTY_BLOWN_UP = re.compile(r"\b(?:blew up|blown up|dynamited|demolished|deto
                                r"temples?|schools?|offices?|pylons?|pipelines?|railway|tracks|dams?)\b", re.I)
 RAID_AND_LEAVE = re.compile(r"\b(?:before|then|later) (?:withdrawing|pulling out|retreating|withdrew|pulled out|"
                             r"retreated|leaving)\b", re.I)
+SOUNDS = re.compile(r"\b(?:heard|sounds? of|gunfire|rang out|shook the)\b", re.I)
 CONSEQUENCE = re.compile(r"explosions?|blasts?|exploded|detonated|explosives?-laden|bombings?", re.I)
 CRIME = re.compile(r"\b(?:thefts?|thie(?:f|ves)|robber(?:y|ies|s)|burglar\w*|fraud\w*|drugs?|narcotics|"
                    r"traffick\w*|smuggl\w*|counterfeit\w*|bribe\w*|corruption|embezzl\w*|stolen|"
@@ -117,7 +118,7 @@ STATE_TARGET = re.compile(r"\b(?:checkpoints?|check-posts?|security posts?|army 
                           r"(?:convoys?|patrols?|vehicles?)|convoys? (?:of|carrying) (?:troops|soldiers|police)|"
                           r"police stations?|garrison|district (?:headquarters|centre|center)|gendarmerie|"
                           r"military camp|army camp|(?:government|army|military|regime|enemy|front-?line) "
-                          r"positions?|front ?lines?)\b", re.I)
+                          r"positions?|front ?lines?|tanks?|armou?red vehicles?|military vehicles?)\b", re.I)
 DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|held back|hold(?:ing)? back|"
                        r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
@@ -269,9 +270,9 @@ def classify(
             if family == "ied" and ("air" in by_family or "shelling" in by_family) and all(
                     CONSEQUENCE.fullmatch(x.text) or "with explosives" in x.text.lower() for x in by_family["ied"]):
                 continue  # "explosions" and "explosives-laden" describe the strike, not a planted bomb
-            if family == "ied" and "clash" in by_family and all(
-                    re.fullmatch(r"explosions", x.text, re.I) for x in by_family["ied"]):
-                continue  # "fighting ... with gunfire and explosions": the sound of the battle, not a bomb
+            if family == "ied" and ("clash" in by_family or SOUNDS.search(sentence_text)) and all(
+                    re.fullmatch(r"explosions?|blasts?", x.text, re.I) for x in by_family["ied"]):
+                continue  # "gunfire and explosions were heard": the sound of the battle, not a bomb
             if family == "shelling" and "air" in by_family and not separate(
                     by_family["air"][0], by_family["shelling"][0]):
                 continue  # "missiles fired from drones": one air strike

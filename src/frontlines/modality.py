@@ -59,8 +59,11 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
     historic_ids = {t.i for t in historic_tokens}
     chain = _chain(trigger)
     clause = _clause_head(trigger)
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "air" of "air strikes": the phrase's head noun carries its role
     own_verb = clause.i == trigger.i or (
-        trigger.dep_ == "dobj" and trigger.head.i == clause.i and clause.lemma_.lower() in LAUNCH_VERBS)
+        noun.dep_ == "dobj" and noun.head.i == clause.i and clause.lemma_.lower() in LAUNCH_VERBS)
     purpose = _purpose(clause) if check_purpose and own_verb else None
     if purpose:
         return purpose
@@ -147,7 +150,8 @@ def _purpose(clause: Any) -> str | None:
     if clause.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return "intention"
     if clause.dep_ == "advcl" or clause.dep_ == "xcomp" and (
-            head.pos_ in ("ADJ", "NOUN") or head.lemma_.lower() in ("say", "tell", "send", "deploy", "dispatch")):
+            head.pos_ in ("ADJ", "NOUN") or head.lemma_.lower() in ("say", "tell", "send", "deploy", "dispatch",
+                                                                    "use")):
         return "intention"  # "told troops to retake it", "sent commandos to retake it": ordered, not done
     return None
 
@@ -156,6 +160,8 @@ def _reference_to_fighting(trigger: Any) -> bool:
     if trigger.pos_ != "NOUN":
         return False
     head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ == "be":
+        return True  # "Timbuktu has been under a blockade for a month": a standing situation, not a new event
     if trigger.dep_ == "dobj" and head.lemma_.lower() in FLIGHT_VERBS:
         return True
     return trigger.dep_ == "pobj" and head.lower_ in ("by", "from") and head.head.lemma_.lower() in FLIGHT_VERBS
