@@ -295,3 +295,16 @@ def test_deaths_a_background_phrase_recalls_are_not_this_event_s_and_a_later_men
     assert [(e.sub_event_type, e.fatalities, e.event_date.isoformat()) for e in events] == [
         ("Air/drone strike", 2, "2021-08-27")]
     assert events[0].place is not None and events[0].place.admin1 == "Nangarhar"
+
+
+def test_capitalised_first_words_that_are_ordinary_words_are_no_places() -> None:
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    text = ("Farmers on tractors broke through police barricades and stormed the Red Fort in New Delhi on Republic "
+            "Day, Tuesday, as police fired tear gas.")
+    events = pipe.extract(Article("t", date(2021, 1, 27), text)).events
+    assert events and events[0].place is not None and events[0].place.country == "India"
+    text = "Cars and bins were set ablaze and fireworks fired at police in Nanterre on Wednesday night."
+    events = pipe.extract(Article("t", date(2023, 6, 29), text)).events
+    assert events and events[0].place is not None and events[0].place.name == "Nanterre"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from frontlines.countries import fold, lookup_country
@@ -69,7 +69,8 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ recognition
 
-    def _mentions(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[Mention]:
+    def _mentions(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = (),
+                  common: frozenset[int] = frozenset()) -> list[Mention]:
         tokens = tokenize(text)
         self._armies = frozenset(armies)
         self._headlines = headline_lines(text)
@@ -94,7 +95,7 @@ class Geoparser:
                 i += 1
                 continue
             ntok = sum(1 for ts, _ in tokens[i:] if ts < found.end)
-            if found.ids:
+            if found.ids and not (ntok == 1 and found.start in common and self.gaz.feature(found.ids[0]) != COUNTRY):
                 raw.append((i, ntok, found))
             i += ntok
         self._short_forms(raw)
@@ -421,12 +422,15 @@ class Geoparser:
 
     # ------------------------------------------------------------------------------------------ resolution
 
-    def find(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = ()) -> list[Toponym]:
+    def find(self, text: str, hints: Sequence[str] = (), armies: Sequence[str] = (),
+             common: Iterable[int] = ()) -> list[Toponym]:
         """Every place mention in ``text``, resolved with the document's context; ``hints`` are iso2 codes of
         countries the article is about by other evidence (its armed groups), ``armies`` those whose forces it
-        names by adjective ("Russian troops"), which say nothing of where events happen."""
+        names by adjective ("Russian troops"), which say nothing of where events happen; ``common`` are offsets
+        of capitalised words a parser reads as ordinary words ("Early reports", "Farmers blocked"), which are
+        no places on their own."""
         original, text = text, unshout(text)
-        mentions = self._mentions(text, hints, armies)
+        mentions = self._mentions(text, hints, armies, frozenset(common))
         if not mentions:
             return []
         gaz = self.gaz

@@ -83,7 +83,7 @@ class Pipeline:
         all_mentions = [m for ms in sentence_mentions for m in ms]
         toponyms = self.geoparser.find(
             text, hints=[m.home for m in all_mentions if m.kind == "named" and m.home],
-            armies=sorted({m.country_hint for m in all_mentions if m.country_hint}))
+            armies=sorted({m.country_hint for m in all_mentions if m.country_hint}), common=_common_words(sents))
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
         toponyms = _drop_person_toponyms(toponyms, sents,
                                          lambda name: bool(self.geoparser.gaz.exact_ids(fold(name))))
@@ -332,6 +332,18 @@ def _drop_person_toponyms(toponyms: Sequence[Toponym], sents: Sequence[Sentence]
         if not inside and not named_before:
             kept.append(t)
     return kept
+
+
+def _common_words(sents: Sequence[Sentence]) -> list[int]:
+    """Offsets of capitalised first words that the parser reads as adjectives or plural common nouns ("Early
+    reports of a second explosion", "Farmers blocked the road", "Cars were set ablaze"): words, not Early (Texas),
+    Milan's "Farmers" or Cars (France)."""
+    out = []
+    for sent in sents:
+        first = next((t for t in sent.span if not t.is_space and not t.is_punct), None)
+        if first is not None and first.text[:1].isupper() and (first.pos_ == "ADJ" or first.tag_ == "NNS"):
+            out.append(sent.base + first.idx)
+    return out
 
 
 def _country_from_mentions(mentions: Sequence[ActorMention]) -> str:
