@@ -117,6 +117,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _same_admin(a: str, b: str) -> bool:
+    # ACLED splits some units into parts ("Shan-North"); UCDP names the whole unit ("Shan state").
+    a = re.sub(r"-(?:North|South|East|West)$", "", a)
     fa, fb = fold(a).replace(" region", "").replace(" state", ""), fold(b).split(" ")
     return bool(fa) and (skeleton(fa) == skeleton(" ".join(w for w in fb if w not in ("region", "state")))
                          or fa in fold(b))
