@@ -108,3 +108,15 @@ def test_a_strike_whose_toll_is_civilian_in_the_next_sentence_targets_civilians(
     _, a2, _ = complete_sides(cand("Shelling/artillery/missile attack", "shell"), ru, None, mentions, "UA",
                               date(2022, 3, 1), ctx, s)
     assert a2 is not None and a2.name == "Civilians (Ukraine)"
+
+
+def test_a_rival_government_s_forces_face_the_recognised_government_s() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = "On 20 March 2023, Houthi forces attacked government positions west of Marib city (Marib)."
+    events = Pipeline().extract(Article("t", date(2023, 3, 20), text)).events
+    assert [(e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "") for e in events] == [
+        ("Military Forces of Yemen (2016-) Houthi", "Military Forces of Yemen (2022-) Presidential Leadership Council")]

@@ -97,6 +97,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             known = actor1 or actor2
             assert known is not None
             other = dominant if known.inter in (1, 8) else state
+            if other is None and known.inter == 1 and state is not None and state.name != known.name and \
+                    state.name.split(" (")[0] == known.name.split(" (")[0]:
+                other = state  # Yemen's two governments: "Houthi forces attacked government positions"
             if other is not None and other.name == known.name:
                 other = state if other is dominant else dominant
             if sub == "Government regains territory" and known.inter not in (1, 8):
