@@ -205,8 +205,8 @@ def test_acled_around_a_day_between_two_days_is_that_day_known_to_a_few_days() -
 
 
 def test_when_a_campaign_began_does_not_date_the_event_told_on_a_day() -> None:
-    from frontlines.pipeline import _event_time
+    from frontlines.event_dates import clause_time
 
     text = ("Government troops said on Friday they had retaken two villages north of Buulobarde, part of an "
             "offensive launched in central Somalia in August.")
-    assert _event_time(text, date(2022, 10, 30))[:2] == (date(2022, 10, 28), 1)
+    assert clause_time(text, date(2022, 10, 30))[:2] == (date(2022, 10, 28), 1)

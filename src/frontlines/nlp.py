@@ -7,6 +7,7 @@ offset stays relative to the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,3 +102,29 @@ def _doc_sentences(doc: Any, offset: int, text: str) -> Iterator[Sentence]:
         start = offset + sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
         yield Sentence(0, start, end, text[start:end], 0, sent, offset)
+
+
+_TOKEN_STARTS: dict[tuple[int, int, int], tuple[list[int], list[Any]]] = {}
+
+
+def token_at(span: Any, char: int) -> Any:
+    """The token of ``span`` covering character ``char`` of its doc (a bisection over the token starts, which are
+    kept per sentence: the stages ask this of one sentence many times)."""
+    key = (id(span.doc), span.start, span.end)
+    index = _TOKEN_STARTS.get(key)
+    if index is None:
+        tokens = list(span)
+        index = _TOKEN_STARTS[key] = ([t.idx for t in tokens], tokens)
+    starts, tokens = index
+    k = bisect_right(starts, char) - 1
+    if k < 0:
+        return None
+    tok = tokens[k]
+    return tok if char < tok.idx + max(1, len(tok.text)) else None
+
+
+
+
+def clear_token_index() -> None:
+    """Forget the token starts kept per sentence (called per article, so memory stays flat)."""
+    _TOKEN_STARTS.clear()

@@ -8,7 +8,6 @@ happening within the article) → notes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -17,20 +16,22 @@ from typing import Any
 from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_actor
 from .attribution import CLAIM_VERBS, apply_claims, mark_disputes, party_claims, sources_of
+from .background import background_phrase, blank, drop_background, ground_or_force_subject, place_falls
 from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, classify
 from .countries import fold
+from .event_dates import DAY_BEFORE, clause_time, inherited_date, is_said_day, representative_day, sentence_dates
 from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
 from .modality import attempted, excluded_clauses, retrospective, unreal_reason
 from .model import Actor, Article, Event, Extraction, Span, Toponym, content_key
-from .nlp import Sentence, sentences
+from .nlp import Sentence, clear_token_index, sentences, token_at
 from .notes import write_notes
 from .placing import EventPlacer, focus_country
 from .roles import assign_roles
 from .sides import UNKNOWN_DOER, complete_sides, country_subject, crowd_interventions
 from .situation import find_control_claims, find_figures
-from .temporal import event_time, find_times
+from .temporal import find_times
 from .triggers import Trigger, find_triggers
 
 DISORDER = {
@@ -93,7 +94,7 @@ class Pipeline:
             admin1s=[t.place.admin1 for t in toponyms if t.place is not None]),
                           unclaimed=bool(UNKNOWN_DOER.search(text)))
         mentions: list[Draft] = []
-        self._dates = _sentence_dates(sents, article.date)
+        self._dates = sentence_dates(sents, article.date)
         # "..., reports the BBC" in the opening lines: the outlet the whole piece relays.
         self._lead_outlets = sources_of(replace(article, source=None), sents[1], ()) if len(sents) > 1 else ()
         self._lead_outlets = tuple(dict.fromkeys(
@@ -126,10 +127,10 @@ class Pipeline:
         for trig in triggers:
             if _overlaps_any(trig, sent_mentions) or _inside_toponym(trig, toponyms):
                 continue
-            token = _token_at(span, trig.start - base)
+            token = token_at(span, trig.start - base)
             if token is None:
                 continue
-            last = _token_at(span, trig.end - 1 - base)
+            last = token_at(span, trig.end - 1 - base)
             if trig.family == "clash" and last is not None and last.dep_ == "amod":
                 continue  # "the besieged town of Douma": a description, not this report's event
             if token.dep_ == "amod" and trig.family in ("transfer", "take", "retake"):
@@ -139,25 +140,25 @@ class Pipeline:
                 continue
             if trig.family in ("take", "retake", "transfer") and attempted(token):
                 continue  # "commandos had been trying to retake the market": ground not (yet) taken
-            if trig.family == "take" and token.lemma_ == "fall" and not _place_falls(token, toponyms, base):
+            if trig.family == "take" and token.lemma_ == "fall" and not place_falls(token, toponyms, base):
                 continue  # "shells fell on Timbuktu", "suspicion fell on Boko Haram", "the afghani fell"
-            if trig.family == "transfer" and not _ground_or_force_subject(token, sent_mentions, toponyms, base):
+            if trig.family == "transfer" and not ground_or_force_subject(token, sent_mentions, toponyms, base):
                 continue  # "reports of a second explosion were later withdrawn": no ground changed hands
             if trig.weak and not any(m.armed for m in sent_mentions):
                 continue
             kept.append(trig)
         before_background = kept
-        kept = _drop_background(kept, span, base)
+        kept = drop_background(kept, span, base)
         if not kept:
             return []
-        kept_ids = {tok.i for t in kept for tok in [_token_at(span, t.start - base)] if tok is not None}
+        kept_ids = {tok.i for t in kept for tok in [token_at(span, t.start - base)] if tok is not None}
         excluded = [(a + base, b + base) for a, b in excluded_clauses(span, kept_ids, historic_tokens)]
         # "...less than two days after a suicide bombing killed scores": the dead that a phrase recalling an earlier
         # event counts are not this event's (its date and place may still be this event's: "fell after fighting
         # on Tuesday evening").
         background = [r for t in before_background if t not in kept
-                      for r in [_background_phrase(span, t, base, kept_ids)] if r is not None]
-        blanked = _blank(sent, excluded + background)
+                      for r in [background_phrase(span, t, base, kept_ids)] if r is not None]
+        blanked = blank(sent, excluded + background)
         # Actors named only inside a clause that reports nothing ("who fought Soviet forces in the 1980s")
         # are not sides of this sentence's events.
         sent_mentions = [m for m in sent_mentions if not any(a <= m.start and m.end <= b for a, b in excluded)]
@@ -166,18 +167,18 @@ class Pipeline:
         candidates = classify(sent.text, kept, roles, sent_mentions, casualties.killed, sent.start)
         if not candidates:
             return []
-        candidates = [_mark_anaphoric(c, _token_at(span, c.trigger.start - base)) for c in candidates]
+        candidates = [_mark_anaphoric(c, token_at(span, c.trigger.start - base)) for c in candidates]
         evidence = _evidence(article.text, sent, excluded)
         out = []
         for cand in candidates:
             segment = _segment(sent, cand, candidates, excluded)
-            when, precision, ref = _event_time(segment, article.date)
+            when, precision, ref = clause_time(segment, article.date)
             if ref is not None and ref.relation in ("historic", "future"):
                 continue
-            if ref is not None and segment != sent.text and _is_said_day(ref, segment):
+            if ref is not None and segment != sent.text and is_said_day(ref, segment):
                 # "300 boys are missing, the governor said on Sunday": the day of the statement; the storming
                 # "late Friday" earlier in the sentence dates the event.
-                sentence_time = _event_time(_segment(sent, cand, [cand], excluded), article.date)
+                sentence_time = clause_time(_segment(sent, cand, [cand], excluded), article.date)
                 if sentence_time[2] is not None and sentence_time[2].relation in ("past", "present") and \
                         sentence_time[2].text != ref.text:
                     when, precision, ref = sentence_time
@@ -185,17 +186,17 @@ class Pipeline:
                 # "...ambushed soldiers on Sunday; 20 insurgents were killed in the subsequent strikes": the
                 # sentence's own day before the previous sentences'.
                 whole = _segment(sent, cand, [cand], excluded)
-                when, precision, ref = _event_time(whole, article.date)
+                when, precision, ref = clause_time(whole, article.date)
                 if ref is not None and ref.relation in ("historic", "future"):
                     when, precision, ref = article.date, 1, None
             if ref is None:
                 # No date of its own: the report is still on the day named just before ("on Tuesday ... Jets
                 # later struck ..."), else on the publication day.
-                when, precision = _inherited_date(self._dates, sent.index) or (when, precision)
-                if _DAY_BEFORE.search(segment):
+                when, precision = inherited_date(self._dates, sent.index) or (when, precision)
+                if DAY_BEFORE.search(segment):
                     when = when - timedelta(days=1)  # "hours earlier", "the previous day": before that day
             else:
-                when = _representative_day(ref, article.date)
+                when = representative_day(ref, article.date)
             if len(sents) >= BACKGROUND_MIN_SENTENCES and (article.date - when).days > BACKGROUND_DAYS:
                 continue  # "Federal forces captured Mekelle in late November": an article's background, not its news
             lo, hi = _segment_range(sent, cand, candidates)
@@ -210,7 +211,7 @@ class Pipeline:
             actor1 = _resolve(cand.agent, ev_country, when, context)
             actor2 = _resolve(cand.patient, ev_country, when, context)
             if actor1 is None:
-                actor1 = country_subject(_token_at(span, cand.trigger.start - base), when, ev_country)
+                actor1 = country_subject(token_at(span, cand.trigger.start - base), when, ev_country)
             actor1, actor2, assoc2 = complete_sides(cand, actor1, actor2, sent_mentions, ev_country, when,
                                                       context, sent.text)
             cand = _territory_by_taker(cand, actor1, actor2)
@@ -260,7 +261,7 @@ def _clear_sentence_caches() -> None:
 
     actors._find_actor_mentions.cache_clear()
     temporal._find_times.cache_clear()
-    _TOKEN_STARTS.clear()
+    clear_token_index()
     numbers._find_quantities.cache_clear()
 
 
@@ -268,25 +269,6 @@ def _disorder(sub: str, etype: str) -> str:
     if sub == "Mob violence":
         return "Political violence; Demonstrations"
     return DISORDER[etype]
-
-
-_TOKEN_STARTS: dict[tuple[int, int, int], tuple[list[int], list[Any]]] = {}
-
-
-def _token_at(span: Any, char: int) -> Any:
-    """The token of ``span`` covering character ``char`` of its doc (a bisection over the token starts, which are
-    kept per sentence: the stages ask this of one sentence many times)."""
-    key = (id(span.doc), span.start, span.end)
-    index = _TOKEN_STARTS.get(key)
-    if index is None:
-        tokens = list(span)
-        index = _TOKEN_STARTS[key] = ([t.idx for t in tokens], tokens)
-    starts, tokens = index
-    k = bisect_right(starts, char) - 1
-    if k < 0:
-        return None
-    tok = tokens[k]
-    return tok if char < tok.idx + max(1, len(tok.text)) else None
 
 
 def _shift_time(t: Any, offset: int) -> Any:
@@ -371,66 +353,6 @@ def _territory_by_taker(cand: EventCandidate, taker: Actor | None, loser: Actor 
     return cand if sub == cand.sub_event_type else replace(cand, sub_event_type=sub)
 
 
-# What can fall to a force: a place, or the words reports use for one.
-_FALLING_PLACES = frozenset({"city", "town", "village", "district", "province", "capital", "base", "crossing",
-                             "post", "outpost", "checkpoint", "headquarters", "airport", "garrison", "area",
-                             "territory", "region", "state", "county", "stronghold", "centre", "center", "port",
-                             "border", "camp", "barracks", "hill", "pass", "valley", "bridge", "highway", "road",
-                             "compound", "palace", "municipality", "township", "locality", "settlement", "it",
-                             "they", "which", "that"})
-
-
-def _place_falls(token: Any, toponyms: Sequence[Toponym], base: int) -> bool:
-    """Whether the subject of "fell" is a place ("Kunduz fell to the Taliban", "the district centre fell")."""
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and token.dep_ == "conj":
-        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects:
-        return token.dep_ in ("relcl", "acl")  # "Zaranj, which fell on Friday": the relative names the place
-    for subj in subjects:
-        lo, hi = base + subj.left_edge.idx, base + subj.right_edge.idx + len(subj.right_edge.text)
-        if any(lo <= t.start < hi and t.place is not None for t in toponyms):
-            return True
-        if any(w.lemma_.lower() in _FALLING_PLACES for w in subj.subtree):
-            return True
-    return False
-
-
-def _ground_or_force_subject(token: Any, mentions: Sequence[ActorMention], toponyms: Sequence[Toponym],
-                             base: int) -> bool:
-    """Whether a withdrawing, abandoning or surrendering verb has a force or a place (or no subject) doing it."""
-    if token.pos_ not in ("VERB", "AUX"):
-        return True
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if any(o.lemma_.lower() in _NOT_GROUND for o in objects) or any(
-            w.lemma_.lower() in _NOT_GROUND for o in objects for w in o.subtree if w.dep_ in ("nummod", "compound")):
-        return False  # "Hamas handed over 13 Israeli hostages", "surrendered their weapons": people or arms
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and token.dep_ == "conj":
-        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for subj in subjects:
-        # The subject's own words, not what hangs on it ("reports of an explosion near the Baron Hotel").
-        lo, hi = base + subj.left_edge.idx, base + subj.idx + len(subj.text)
-        core = [w for w in subj.subtree if w.i <= subj.i]
-        if subj.lower_ in ("they", "it", "who", "which", "he", "she", "we", "that"):
-            return True
-        if any(lo <= m.start < hi and m.armed for m in mentions) or any(
-                lo <= t.start < hi and t.place is not None for t in toponyms):
-            return True
-        if any(w.lemma_.lower() in _FALLING_PLACES | _FORCE_WORDS for w in core):
-            return True
-        return False
-    return True
-
-
-_NOT_GROUND = frozenset({"hostage", "captive", "prisoner", "detainee", "body", "weapon", "arm", "ammunition",
-                         "suspect", "power", "letter", "document", "list", "demand", "petition", "memorandum",
-                         "national", "child", "civilian", "soldier", "fighter", "refugee", "aid", "remains"})
-_FORCE_WORDS = frozenset({"troops", "troop", "soldier", "force", "army", "fighter", "militant", "insurgent", "rebel",
-                          "police", "policeman", "unit", "battalion", "brigade", "garrison", "militia", "guard",
-                          "commander", "personnel", "serviceman", "defender", "government", "junta", "regime"})
-
-
 def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     """"The capture leaves Kabul...", "the attack came days after...": a definite noun refers back to an event
     already reported, so it supports that event instead of starting a new one."""
@@ -443,71 +365,6 @@ def _mark_anaphoric(cand: EventCandidate, token: Any) -> EventCandidate:
     if definite and (token.dep_ in ("nsubj", "nsubjpass") or claimed):
         return replace(cand, follow_up=True, anaphoric=True)
     return cand
-
-
-_DAY_BEFORE = re.compile(r"\b(?:hours earlier|the (?:previous|preceding) (?:day|night|evening)|the day before|"
-                         r"a day earlier|the night before|the evening before)\b", re.I)
-_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|claimed|added|stated|tweeted|wrote)"
-                      r"(?:\s+\w+){0,2}\s+(?:late\s+|early\s+)?(?:on\s*)?$", re.I)
-
-
-def _is_said_day(ref: Any, text: str) -> bool:
-    start = text.find(ref.text)
-    return start >= 0 and bool(_SAID_ON.search(text[max(0, start - 40):start]))
-
-
-def _event_time(text: str, published: date) -> tuple[date, int, Any]:
-    """The event's time in a clause, leaving out the day a statement was made ("officials said on Monday that
-    strikes were carried out over the past week") when the clause has another time expression."""
-    refs = [r for r in find_times(text, published) if r.relation in ("past", "present")]
-    # "..., part of an offensive launched in August": when a campaign began, not when this event happened.
-    campaign = [r for r in refs if _CAMPAIGN_START.search(text[max(0, r.start - 40):r.start])]
-    if campaign and len(refs) > len(campaign):
-        text = _blank_refs(text, campaign)
-        refs = [r for r in refs if r not in campaign]
-    said = [r for r in refs if _SAID_ON.search(text[max(0, r.start - 40):r.start])]
-    if said and len(refs) > len(said):
-        return event_time(_blank_refs(text, said), published)
-    return event_time(text, published)
-
-
-_CAMPAIGN_START = re.compile(r"\b(?:offensive|campaign|operation|war|insurgency|conflict|uprising)\s+(?:that\s+)?"
-                             r"(?:was\s+)?(?:launched|began|begun|started|erupted|broke out)\s+(?:\w+\s+){0,4}$", re.I)
-
-
-def _blank_refs(text: str, refs: Sequence[Any]) -> str:
-    chars = list(text)
-    for r in refs:
-        chars[r.start:r.end] = " " * (r.end - r.start)
-    return "".join(chars)
-
-
-def _representative_day(ref: Any, published: date) -> Any:
-    """A week or a month is coded at its middle (Wednesday, the 15th), never after publication; a stretch
-    "since Thursday" at its first day."""
-    if ref.precision == 1 or ref.earliest == date.min:
-        return ref.date
-    if ref.text.lower().startswith(("since", "from", "between")) or re.match(r"\d{1,2}\D{0,12}(?:-|–|to|and)\s*\d",
-                                                                           ref.text):
-        return ref.earliest  # a stretch of days is coded to its first day
-    span = (min(ref.latest, published) - ref.earliest).days
-    return min(published, ref.earliest + timedelta(days=max(0, (span - 1) // 2 if span >= 6 else span // 2)))
-
-
-def _sentence_dates(sents: Sequence[Sentence], published: date) -> list[tuple[date, int] | None]:
-    out: list[tuple[date, int] | None] = []
-    for s in sents:
-        when, precision, ref = _event_time(s.text, published)
-        ok = ref is not None and ref.relation in ("past", "present")
-        out.append((_representative_day(ref, published), precision) if ok else None)
-    return out
-
-
-def _inherited_date(dates: Sequence[tuple[date, int] | None], index: int) -> tuple[date, int] | None:
-    for j in range(index - 1, max(-1, index - 3), -1):
-        if 0 <= j < len(dates) and dates[j] is not None:
-            return dates[j]
-    return None
 
 
 def _segment_range(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate]) -> tuple[int, int]:
@@ -550,80 +407,6 @@ def _distribute(draft: Draft, toponyms: Sequence[Toponym], text: str, lo: int, h
     if len(group) < 2:
         return [draft]
     return [replace(draft, place=t.place) for t in group]
-
-
-PUNISHING_VERBS = frozenset({"jail", "arrest", "detain", "imprison", "sentence", "charge", "convict", "punish",
-                             "prosecute", "fine", "expel", "sack", "fire", "suspend", "try"})
-TIME_NOUNS = frozenset({"day", "night", "morning", "evening", "week", "eve", "anniversary", "hour", "hours"})
-
-
-def _background_phrase(span: Any, trig: Trigger, base: int, kept_ids: set[int]) -> tuple[int, int] | None:
-    """Article offsets of the phrase ("after a suicide bombing ... killed scores") that made a trigger background:
-    its governing preposition or subordinate clause, when it holds none of the kept triggers."""
-    token = _token_at(span, trig.start - base)
-    node = token
-    for _ in range(8):
-        if node is None or node.head.i == node.i:
-            return None
-        if node.lower_ in ("after", "following", "before", "amid", "despite") or (
-                node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in ("after", "following", "before") for c in node.children)):
-            words = list(node.subtree)
-            if any(w.i in kept_ids for w in words):
-                return None
-            return base + words[0].idx, base + words[-1].idx + len(words[-1].text)
-        node = node.head
-    return None
-
-
-def _blank(sent: Sentence, ranges: Sequence[tuple[int, int]]) -> str:
-    chars = list(sent.text)
-    for a, b in ranges:
-        for i in range(max(0, a - sent.start), min(len(chars), b - sent.start)):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
-    """"...killed dozens after taking over the town", "a ceasefire after a week of clashes": when a sentence
-    reports one event, a trigger inside an 'after/amid/following ...' phrase is background to it."""
-    if len({t.family for t in kept}) < 2:
-        return kept
-    out = []
-    takes = any(t.family in ("take", "retake") for t in kept)
-    for t in kept:
-        if t.family == "transfer" and takes:
-            out.append(t)  # "recaptured the town after the militants pulled out": one change of hands, kept whole
-            continue
-        token = _token_at(span, t.start - base)
-        # Climb "a week of clashes" to the preposition that governs the whole phrase.
-        while token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
-                token.head.head.i != token.head.i:
-            token = token.head.head
-        head = token.head if token is not None else None
-        if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
-                "after", "following", "since", "amid", "despite", "before", "during", "under"):
-            if t.family == "protest" and head.lower_ in ("during", "amid"):
-                out.append(t)  # "shot dead by police during a protest": the protest is where force was used
-            continue
-        if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and \
-                head.head.lemma_.lower() in PUNISHING_VERBS:
-            continue  # "people jailed for protesting against the coup": why they were punished, not a new protest
-        if head is not None and token is not None and token.dep_ == "pobj" and head.lower_ == "on" and \
-                token.lemma_.lower() in TIME_NOUNS:
-            continue  # "released 13 hostages on the first day of the truce": the truce dates the release
-        if token is not None and token.dep_ == "relcl" and token.head.dep_ in ("nsubj", "nsubjpass") and \
-                t.family in ("take", "retake", "clash") and any(x.family not in ("take", "retake", "clash")
-                                                                for x in kept):
-            continue  # "M23 rebels, who seized Goma this week, imposed a curfew": who the doers are, not the news
-        verb = token
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb is not None and verb.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("after", "since", "following") for c in verb.children):
-            continue  # "shells fell on the city a month after JNIM announced a blockade": background
-        out.append(t)
-    return out or kept
 
 
 def _segment(sent: Sentence, cand: EventCandidate, all_cands: Sequence[EventCandidate],
