@@ -66,3 +66,22 @@ def nearest_town_km(location: str, lat: float, lon: float, country: str | None =
     """Distance from a point to the nearest town named ``location`` (in ``country`` when given)."""
     towns = [t for t in towns_by_name().get(fold_name(location), ()) if country is None or t[2] == country]
     return min((km(lat, lon, t_lat, t_lon) for t_lat, t_lon, _ in towns), default=math.inf)
+
+
+def gold_event_problems(item_id: str, ev: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """What is wrong with one gold event's fields (missing or extra names, wrong types, a sub-event type outside
+    its event type); [] when nothing is."""
+    from frontlines.classify import EVENT_TYPE_OF
+
+    problems: list[tuple[Any, ...]] = []
+    if set(ev) != set(GOLD_EVENT_FIELDS):
+        problems.append((item_id, "fields", set(ev) ^ set(GOLD_EVENT_FIELDS)))
+        return problems
+    for name, kind in GOLD_EVENT_FIELDS.items():
+        value = ev[name]
+        ok = isinstance(value, (int, float)) if kind is float else isinstance(value, kind)
+        if not ok or isinstance(value, bool):
+            problems.append((item_id, name, value))
+    if EVENT_TYPE_OF.get(ev["sub_event_type"]) != ev["event_type"]:
+        problems.append((item_id, "sub_event_type", ev["sub_event_type"], ev["event_type"]))
+    return problems

@@ -525,3 +525,14 @@ def test_world_csv_state_actors_carry_the_project_eras() -> None:
             if label not in allowed:
                 problems.append(f"{r['event_id_cnty']}: {actor!r} on {happened}, eras allow {sorted(allowed)}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_shared_gold_event_check_can_fail() -> None:
+    from devset_tools import GOLD_EVENT_FIELDS, gold_event_problems
+
+    good = {name: (0.0 if kind is float else kind()) for name, kind in GOLD_EVENT_FIELDS.items()}
+    good.update(event_type="Battles", sub_event_type="Armed clash")
+    assert gold_event_problems("x", good) == []
+    assert gold_event_problems("x", {**good, "sub_event_type": "Attack"})
+    assert gold_event_problems("x", {**good, "fatalities": True})
+    assert gold_event_problems("x", {k: v for k, v in good.items() if k != "admin1"})
