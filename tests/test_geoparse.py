@@ -349,3 +349,21 @@ def test_namesakes_and_respellings_do_not_beat_the_name_as_written(parser: Geopa
     text = "Workers of the Khuzestan Steel company rallied outside the governor's office in Ahvaz."
     tops = _by_text(parser.find(text))
     assert "Steel" not in tops and tops["Ahvaz"].place is not None
+
+
+def test_shared_name_is_read_in_the_named_armed_groups_country(parser: Geoparser) -> None:
+    # "Beni" is a Congolese town and (as "El Beni") a Bolivian department; the ADF points to Congo.
+    text = "Suspected ADF fighters killed 14 civilians in a village outside Beni on Monday."
+    tops = parser.find(text, hints=["CD"])
+    assert [(t.text, t.place.iso2 if t.place else None) for t in tops] == [("Beni", "CD")]
+    assert tops[0].place is not None and tops[0].place.admin1 == "Nord-Kivu"
+
+
+def test_a_towns_own_name_beats_another_towns_other_name(parser: Geoparser) -> None:
+    southport = parser.find("A police van was set alight in Southport on Tuesday night.")
+    assert [(t.place.iso2, t.place.admin1) for t in southport if t.place] == [("GB", "England")]
+    yala = parser.find("A bomb exploded near a tea shop in Yala on Tuesday.")
+    assert [t.place.iso2 for t in yala if t.place] == ["TH"]
+    # ... but a city ten times bigger, called by its short name, keeps it.
+    matamoros = parser.find("Four Americans who drove into Matamoros were kidnapped on Friday.")
+    assert [t.place.admin1 for t in matamoros if t.place] == ["Tamaulipas"]

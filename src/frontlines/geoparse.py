@@ -488,7 +488,11 @@ class Geoparser:
             if not m.exact:
                 continue
             exact = m.ids[:max(m.n_exact, 1)]
-            top = exact[0]
+            # "Beni" is the Congolese town's own name and only another name of Bolivia's El Beni; a name shared
+            # abroad is read in the country of the armed group the text names ("ADF fighters ... outside Beni").
+            top = next((x for x in exact[:30] if gaz.iso2(x) in demonyms and self._main(m.key, x, strict=True)),
+                       exact[0] if self._main(m.key, exact[0], strict=True) else next(
+                           (x for x in exact[1:30] if self._main(m.key, x, strict=True)), exact[0]))
             cc = gaz.iso2(top)
             if gaz.feature(top) == COUNTRY:
                 votes[cc] = votes.get(cc, 0.0) + 3
@@ -550,8 +554,10 @@ class Geoparser:
                 score += 1.5  # the name as written ("Lyman") before a spelling variant of it ("Liman")
             elif exact and gaz.iso2(x) in exact_countries:
                 score -= 3  # "Kagara" is a village of that name, not the bigger Kagoro nearby
-            if feat == CITY and gaz.population(x) >= 100000 and self._main(m.key, x, strict=True):
-                score += 1.5  # a city's own name before a bigger city's old or other name (Islamabad/Chattogram)
+            if feat == CITY and gaz.population(x) >= 20000 and self._main(m.key, x, strict=True):
+                # A town's own name before a bigger town's old or other name (Islamabad/Chattogram, Southport/
+                # Kenosha), but not before a city ten times its size called so for short (Heroica Matamoros).
+                score += 1.5 if gaz.population(x) >= 100000 else 0.8
             if m.want >= 0:
                 if feat == m.want:
                     score += 4
