@@ -295,3 +295,22 @@ def test_ethnic_and_clan_militias_take_the_event_s_country() -> None:
                                   "killing 12 people.")).events
     assert events and events[0].actor1 is not None and events[0].actor1.name == "Dinka Ethnic Militia (South Sudan)"
     assert events[0].actor1.inter == 4
+
+
+def test_an_article_before_an_acronym_is_no_part_of_the_country():
+    found = [(m.text, m.kind, m.country_hint) for m in find_actor_mentions("A US drone strike hit a car.")]
+    assert found[0] == ("US drone", "military", "US")
+
+
+def test_government_weapons_and_military_governments_are_the_state_forces():
+    kinds = [(m.text, m.kind) for m in find_actor_mentions("Government artillery pounded the town.")]
+    assert kinds == [("artillery", "military")]
+    kinds = [(m.text, m.kind) for m in find_actor_mentions("The military government declared martial law.")]
+    assert kinds == [("government", "military")]
+    assert find_actor_mentions("A missile struck the market.") == []
+
+
+def test_air_defences_and_interceptor_systems_are_forces():
+    assert [m.kind for m in find_actor_mentions("Air defences shot down 20 drones.")] == ["military"]
+    iron_dome = find_actor_mentions("Iron Dome batteries intercepted the rockets.")[0]
+    assert (iron_dome.name, iron_dome.home) == ("Military Forces of Israel", "IL")

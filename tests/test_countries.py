@@ -46,3 +46,9 @@ def test_lowercase_common_words_are_not_countries() -> None:
 def test_fold() -> None:
     assert fold("Mazār-i-Sharīf") == "mazar i sharif"
     assert fold("  Côte  d’Ivoire ") == "cote d ivoire"
+
+
+def test_spaces_close_up_only_between_initials() -> None:
+    assert lookup_country("A US") is None  # not "AUS", Australia
+    us = lookup_country("U. S.")
+    assert us is not None and us.iso2 == "US"

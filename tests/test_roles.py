@@ -33,3 +33,8 @@ def test_a_helper_named_after_backed_by_is_not_the_doer():
 def test_both_sides_of_fighting_between_two_groups_in_the_texts_order():
     assert _sides("Fighting between the army and the Rapid Support Forces raged in Khartoum.", "fighting") == \
         ("army", "Rapid Support Forces")
+
+
+def test_the_by_phrase_under_a_weapon_with_an_adjective_trigger_is_the_doer():
+    assert _sides("A ballistic missile fired by the Houthis hit a petrol station in Marib.", "ballistic")[0] == \
+        "Houthis"

@@ -190,13 +190,21 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         pos, limit = max(b, resume), len(text)
         noun = match.group("noun")
         kind = m.state_kinds[noun.lower()]
-        if kind == "weapon" and not match.group("dem"):
+        dem = match.group("dem")
+        last = dem.split()[-1] if dem else ""
+        if last and f"{last} {noun}".lower() in m.state_kinds and last.lower() not in m.state_kinds:
+            # "Air defences": the word the pattern took for a demonym begins a longer force noun.
+            kind = m.state_kinds[f"{last} {noun}".lower()]
+            dem = dem[:dem.rindex(last)].strip() or None
+            a = match.start("noun") - len(last) - 1
+        if kind == "weapon" and not dem and not _STATE_OWNER.search(text, match.start(), match.start("noun")):
             continue  # "a missile struck": no doer named; "a Russian missile": Russia's forces
         hint = ""
-        dem = match.group("dem")
         if dem:
             # The pattern is case-insensitive, so the "demonym" may be any word: only capitalised words count.
-            words = [w.removesuffix("'s").removesuffix("’s") for w in dem.split() if w[:1].isupper()]
+            # "A US drone": the article is no part of the name (and "A US" must not read as "AUS", Australia).
+            words = [w.removesuffix("'s").removesuffix("’s") for w in dem.split() if w[:1].isupper()
+                     and w not in ("A", "An", "The")]
             info = (lookup_country(" ".join(words)) if words else None) or next(
                 (c for c in (lookup_country(w) for w in words) if c is not None), None)
             if info is None:
@@ -211,13 +219,17 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                     # "Mozambican and Rwandan forces", "US and UK forces": the first-named army leads.
                     hint, a = lead.iso2, match.start("first")
         if kind == "weapon":
-            if not hint:
+            if not hint and _STATE_OWNER.search(text, match.start(), match.start("noun")):
+                pass  # "government artillery", "regime warplanes": the state's forces, country from the event
+            elif not hint:
                 # "military artillery units": no weapon of a named country, but the words before the noun may
                 # still name the forces, so they are searched again on their own.
                 if match.start("noun") > match.start():
                     pos, limit, resume = match.start(), match.start("noun"), b
                 continue
             kind = "military"
+        if kind == "government" and not hint and _MILITARY_RULE.search(text, match.start(), match.start("noun")):
+            kind = "military"  # "the military government declared martial law": ACLED codes a junta as its army
         if not free(a, b):
             continue
         if kind == "government" and not hint:
@@ -232,6 +244,10 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         taken.append((a, b))
     return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
 
+
+# Owners that are no force noun of their own ("army artillery" is found through "army" itself).
+_STATE_OWNER = re.compile(r"\b(?:government|regime|pro-government)\b", re.IGNORECASE)
+_MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
 
 _POLICING_TAIL = re.compile(r"\s+(?:police(?:men|\s+officers)?|intelligence(?:\s+(?:agents|officers|members|"
                             r"operatives|personnel|service|officials))?)\b", re.IGNORECASE)

@@ -171,7 +171,8 @@ def lookup_country(text: str) -> CountryInfo | None:
     if not text:
         return None
     folded, exact = _index()
-    hit = exact.get(text) or exact.get(text.replace(" ", ""))
+    # "U. S." is "U.S."; but "A US" must not become "AUS" (Australia), so spaces only close up between initials.
+    hit = exact.get(text) or (exact.get(text.replace(" ", "")) if "." in text else None)
     if hit is not None:
         return hit
     key = fold(text)

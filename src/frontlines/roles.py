@@ -127,6 +127,8 @@ def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token:
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
     if verb.i == trigger_verb.i:
         return True
+    if trigger_token is not None and trigger_token.dep_ == "amod" and trigger_token.head.pos_ in ("NOUN", "PROPN"):
+        trigger_token = trigger_token.head  # "a ballistic missile fired by the Houthis": the noun is the trigger
     if trigger_token is not None and trigger_token.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl") and (
             verb.head.i == trigger_token.i or verb.head.i == trigger_token.head.i):
         return True  # "an IED planted by militants", "artillery shells fired by the RSF": it describes the trigger

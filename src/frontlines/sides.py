@@ -147,7 +147,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             elif sub in ("Air/drone strike", "Shelling/artillery/missile attack") or (
                     sub == "Chemical weapon" and re.search(r"\b(?:helicopters?|warplanes?|jets?|aircraft|planes?|"
                                                           r"air force|barrel bombs?)\b", sentence, re.I)):
-                actor1 = state  # aircraft belong to states: "helicopters dropped barrel bombs containing chlorine"
+                # Aircraft belong to states: "helicopters dropped barrel bombs containing chlorine". Where a foreign
+                # army is the other side ("drones slammed into Kyiv"), the state is not presumed to hit its own city.
+                actor1 = dominant if dominant is not None and dominant.inter == 8 else state
             elif sub in ("Suicide bomb", "Remote explosive/landmine/IED") and (bomber := _bomber(
                     mentions, dominant, actor2, country, on, context)) is not None:
                 actor1 = bomber
@@ -228,6 +230,17 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 actor1 = Actor(f"Militia ({person})", actor_mod.INTER_POLITICAL_MILITIA, "", person)
             elif re.search(r"\b(?:residents|people|civilians|villagers)\b", sentence, re.I):
                 actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
+        if sub == "Disrupted weapons use" and _INTERCEPTION.search(sentence) and (
+                actor1 is None or actor1.inter not in (1, 8)):
+            # "Iron Dome intercepted rockets fired by Hezbollah", "air defences downed drones over Kyiv": the
+            # side that stops the weapon comes first (the state where it happens), the side that fired it second.
+            launcher = next((a for a in (actor1, actor2) if a is not None and a.inter not in (5, 6, 7)), None) or \
+                _foreign_demonym(sentence, country, on, names_too=True)
+            actor1 = state
+            actor2 = launcher if launcher is not None and (state is None or launcher.name != state.name) else None
+        if sub == "Disrupted weapons use" and actor2 is None and actor1 is not None and actor1.inter in (1, 8) and \
+                dominant is not None and dominant.name != actor1.name and _INTERCEPTION.search(sentence):
+            actor2 = dominant
         if sub == "Arrests" and (actor1 is None or actor1.inter not in (1, 8)):
             arrested = actor1
             actor1 = actor_mod.state_forces(country, on, "police") if country else actor1
@@ -248,6 +261,8 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         actor2 = None
     return actor1, actor2, assoc2
 
+
+_INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
 
 # Verbs and nouns of starting a fight: the side they belong to initiated it, whoever repelled it.
 _ATTACK_VERB = re.compile(r"\b(?:attacked|attacking|ambushed|ambushing|stormed|storming|raided|raiding|assaulted|"
@@ -360,14 +375,16 @@ def _bomber(mentions: Sequence[ActorMention], dominant: Actor | None, target: Ac
     return None
 
 
-def _foreign_demonym(sentence: str, country: str, on: date) -> Actor | None:
+def _foreign_demonym(sentence: str, country: str, on: date, names_too: bool = False) -> Actor | None:
     """The one foreign country a sentence names by its people's adjective ("Russian", "Turkish"), as the doer of
-    a strike nobody else is named for."""
+    a strike nobody else is named for; with ``names_too`` also by its name ("Russia launched drones at Kyiv")."""
     from .countries import lookup_country
 
-    found = {info.iso2 for word in re.findall(r"\b[A-Z][a-z]+\b", sentence)
+    # "Iranian-made drones", "pro-Russian separatists", "Iranian-backed militia": the adjective names a maker or a
+    # patron, not the doer.
+    found = {info.iso2 for word in re.findall(r"(?<!-)\b[A-Z][a-z]+\b(?!-)", sentence)
              for info in [lookup_country(word)] if info is not None and info.iso2 != country
-             and word not in info.name.split()}
+             and (names_too or word not in info.name.split())}
     if len(found) != 1:
         return None
     return actor_mod.country_actor(next(iter(found)), on, country)
