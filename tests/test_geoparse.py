@@ -367,3 +367,10 @@ def test_a_towns_own_name_beats_another_towns_other_name(parser: Geoparser) -> N
     # ... but a city ten times bigger, called by its short name, keeps it.
     matamoros = parser.find("Four Americans who drove into Matamoros were kidnapped on Friday.")
     assert [t.place.admin1 for t in matamoros if t.place] == ["Tamaulipas"]
+
+
+def test_large_town_named_with_a_compass_point(parser: Geoparser) -> None:
+    text = "Fighting spread across Khartoum on Sunday, and warplanes bombed RSF bases in Khartoum North."
+    tops = [(t.text, t.place.name if t.place else None) for t in parser.find(text)]
+    # "Khartoum" alone stays the city itself, not a short form of Khartoum North.
+    assert tops == [("Khartoum", "Khartoum"), ("Khartoum North", "Khartoum North")]

@@ -12,7 +12,6 @@ Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -33,7 +32,6 @@ from frontlines.geocues import (
     AFTER,
     ARTICLED,
     DIRECTION_WORD,
-    LINK,
     LOCATIVE,
     MINOR_WORDS,
     SPEAKER_AFTER,
@@ -49,12 +47,14 @@ from frontlines.geocues import (
     tokenize,
     unshout,
 )
+from frontlines.geolinks import link_parents
 from frontlines.geospelling import bare, inside_parent, similar, unlisted_units
 from frontlines.model import Toponym
 
 _MISSPELLING_CLOSENESS = 0.75  # a home variant must be this close to beat a name spelled exactly abroad
 _VARIANT_CLOSENESS = 0.6  # below this a shared consonant skeleton is a coincidence ("Khwaja" / "La Jolla")
 _BIG = 1_000_000
+_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 class Geoparser:
@@ -112,40 +112,7 @@ class Geoparser:
             if self._keep(text, tokens, i, ntok, m, lowered, focus, home):
                 m.initial = sentence_initial(text, m.start)
                 out.append(m)
-        gaz = self.gaz
-        for a, b in zip(out, out[1:], strict=False):
-            gap = text[a.end:b.start]
-            if (LINK.match(gap) and a.ids and b.ids and gaz.feature(a.ids[0]) != COUNTRY
-                    and gaz.feature(b.ids[0]) != COUNTRY):
-                a.parent = strip_admin_words(b.key)
-                # "Beni in North Kivu": the unit may be spelled otherwise in the gazetteer (Nord-Kivu).
-                names = {a.parent} | {strip_admin_words(self._name(x)) for x in b.ids[:10]
-                                      if gaz.feature(x) in (ADMIN1, ADMIN2)}
-                a.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
-                # "X district of Y" is a firm claim; "X, Y" may just be a list, so it only nudges.
-                a.strict = bool(re.search(r"\b(?:of|in)\b", gap)) or a.want in (ADMIN2, CITY)
-                if "(" in gap or a.bracketed:
-                    # ACLED's "Town (District, Province)" spells units its own way and GeoNames may lack the
-                    # district: the bracket nudges towards the units it names but never vetoes the town.
-                    a.strict = False
-                if a.after and b.cue == a.cue and not b.after and re.match(
-                        rf"^(?:'s|’s)?\s*{re.escape(a.cue)}\b", gap, re.IGNORECASE):
-                    # "Doshi district of Baghlan": the one word "district" names Doshi, not Baghlan.
-                    b.cue, b.want, b.near = "", -1, False
-                if b.want < 0 and (a.want in (ADMIN2, CITY) or a.cue in ("district", "village", "town")) and \
-                        re.search(r"\b(?:in|of)\b|,", gap):
-                    # "Qarah Bagh district in Ghazni", "a village of Kunduz": the second name encloses the first,
-                    # so it is the province, not its capital.
-                    b.want = ADMIN1
-                    b.cue = b.cue or "province"
-                rest = text[b.end:b.end + 2].lstrip()
-                if "(" in gap and rest.startswith((")", ",")) and b.want < 0:
-                    # ACLED-style "Kushk district (Herat)", "Pauk township (Magway region)": the bracket names
-                    # the province, not its capital; in "Sake (Masisi, Nord-Kivu)" its first name is the
-                    # district.
-                    b.want = ADMIN1 if rest.startswith(")") else ADMIN2
-                    b.bracketed = True
-                    b.cue = b.cue or ("province" if rest.startswith(")") else "district")
+        link_parents(self.gaz, text, out)
         self.last_focus = focus
         return unlisted_units(self.gaz, self.lex, text, out, focus)
 
@@ -154,7 +121,7 @@ class Geoparser:
         longer: dict[str, Mention] = {}
         for _, _, m in raw:
             words = m.key.split()
-            if len(words) > 1 and m.exact and len(words[0]) >= 4:
+            if len(words) > 1 and m.exact and len(words[0]) >= 4 and words[-1] not in _COMPASS:
                 longer.setdefault(words[0], m)
         for _, _, m in raw:
             full = longer.get(m.key)
@@ -184,7 +151,8 @@ class Geoparser:
                 cued = bool(AFTER.match(text[last_e:last_e + 20]))
                 known = self.gaz.exact_ids(key)
                 # "Dera Ismail Khan": a long exact name of a large town is a place even if it ends in a title.
-                long_known = n >= 3 and bool(known) and self._strong(known)
+                # "Khartoum North": so is a large town's name that ends in a compass point.
+                long_known = (n >= 3 or fold(last) in _COMPASS) and bool(known) and self._strong(known)
                 if not cued and not long_known and (stop_last or not known):
                     continue
                 if not known and fold(word) in MINOR_WORDS:
