@@ -1,9 +1,12 @@
-"""The SQLite schema as an ordered list of migrations; ``store.migrate`` applies the missing ones."""
+"""The SQLite schema as an ordered list of migrations, and ``migrate``, which applies the missing ones."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from frontlines.export import NUMERIC_COLUMNS
 from frontlines.model import ACLED_COLUMNS
+from frontlines.store_rows import now
 
 
 def _sql_type(column: str) -> str:
@@ -113,3 +116,36 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection, *, upto: int | None = None) -> int:
+    """Apply the migrations a database lacks, each in its own transaction; returns the resulting version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    for version, statements in MIGRATIONS:
+        if upto is not None and version > upto:
+            break
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Checked inside the write lock, so two processes opening a new file cannot both apply it.
+            if version > stored_version(conn):
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, now())
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return stored_version(conn)
+
+
+def stored_version(conn: sqlite3.Connection) -> int:
+    """The schema version of the database behind ``conn``; 0 for a new file."""
+    try:
+        row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0] or 0)
