@@ -38,3 +38,7 @@ def test_both_sides_of_fighting_between_two_groups_in_the_texts_order():
 def test_the_by_phrase_under_a_weapon_with_an_adjective_trigger_is_the_doer():
     assert _sides("A ballistic missile fired by the Houthis hit a petrol station in Marib.", "ballistic")[0] == \
         "Houthis"
+
+
+def test_a_by_phrase_with_a_participle_adjective_is_the_doer():
+    assert _sides("A dozen women were raped by retreating soldiers in Uvira.", "raped")[0] == "soldiers"

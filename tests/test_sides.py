@@ -120,3 +120,34 @@ def test_a_rival_government_s_forces_face_the_recognised_government_s() -> None:
     events = Pipeline().extract(Article("t", date(2023, 3, 20), text)).events
     assert [(e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "") for e in events] == [
         ("Military Forces of Yemen (2016-) Houthi", "Military Forces of Yemen (2022-) Presidential Leadership Council")]
+
+
+def _pipeline_sides(day: date, text: str) -> list[tuple[str, str, str]]:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", day, text)).events
+    return [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "") for e in events]
+
+
+def test_the_interceptor_comes_first_and_the_launcher_second() -> None:
+    text = "On 6 July 2024, Iron Dome batteries intercepted most of the 20 rockets fired by Hezbollah towards " \
+           "Kiryat Shmona (HaZafon)."
+    assert _pipeline_sides(date(2024, 7, 6), text) == [
+        ("Disrupted weapons use", "Military Forces of Israel (2022-)", "Hezbollah")]
+    text = "Air defences shot down dozens of Iranian-made Shahed drones over Kyiv overnight, officials said."
+    assert _pipeline_sides(date(2022, 10, 17), text) == [
+        ("Disrupted weapons use", "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")]
+
+
+def test_a_maker_s_adjective_is_not_the_doer_and_a_foreign_army_hits_the_host_s_city() -> None:
+    text = "Iranian-made kamikaze drones slammed into central Kyiv on Monday, killing four people."
+    assert _pipeline_sides(date(2022, 10, 17), text) == [
+        ("Air/drone strike", "Military Forces of Russia (2000-)", "Civilians (Ukraine)")]
+
+
+def test_an_unnamed_government_is_a_side_of_its_deals_and_decisions() -> None:
+    text = "Bandit leaders signed a peace deal with the Zamfara state government in Gusau on Tuesday."
+    assert _pipeline_sides(date(2021, 10, 16), text)[0][:2] == ("Agreement", "Government of Nigeria (2015-2023)")
+    text = "Detainees left Insein Prison in Yangon on Monday after the junta announced an amnesty."
+    assert _pipeline_sides(date(2021, 10, 16), text) == [("Other", "Military Forces of Myanmar (2021-)", "")]

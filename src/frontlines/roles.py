@@ -125,6 +125,8 @@ def _governing_verb(token: Any) -> Any:
 
 def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None) -> bool:
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        verb = _governing_verb(verb.head)  # "by retreating soldiers" belongs to the verb the "by" hangs from
     if verb.i == trigger_verb.i:
         return True
     if trigger_token is not None and trigger_token.dep_ == "amod" and trigger_token.head.pos_ in ("NOUN", "PROPN"):
@@ -172,6 +174,8 @@ def _role(token: Any) -> str:
         return "patient"  # "five soldiers died": the dead are the side that was hit
     if dep in ("nsubj", "csubj", "agent"):
         return "agent"
+    if dep == "dobj" and head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "by":
+        return "agent"  # "raped by retreating soldiers": the parser reads the adjective as a verb taking them
     if dep in ("compound", "amod", "poss", "nmod") and head.pos_ == "NOUN":
         if head.lemma_.lower() in UNIT_NOUNS:
             return _role(head)  # "a bomb hit a PMF patrol": the patrol's role is the group's

@@ -254,6 +254,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                                                       r"property|residents|civilians)\b", sentence, re.I) else None
         if sub == "Arrests" and actor2 is None:
             actor2 = _civilians(country)  # the arrested, unless named as members of a group
+        if sub == "Other" and actor1 is None:
+            # "detainees left prison after the junta announced an amnesty": the one force the sentence names.
+            doer = next((m for m in mentions if m.armed), None)
+            actor1 = resolve_actor(doer, country=country, on=on, context=context) if doer is not None else None
+        if sub in ("Agreement", "Other") and country and _GOVERNMENT_DOER.search(sentence) and not any(
+                a is not None and a.inter in (1, 8) for a in (actor1, actor2)):
+            # "The government released 100 prisoners", "signed a peace deal with the state government": the
+            # government is a side the report left without a name.
+            government = actor_mod.state_forces(country, on, "government")
+            if actor1 is None:
+                actor1 = government
+            elif actor2 is None and sub == "Agreement":
+                actor2 = government
         if actor1 is None:
             actor1 = actor2
             actor2 = None
@@ -262,6 +275,12 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     return actor1, actor2, assoc2
 
 
+# A government acting or dealt with ("the government released", "a deal with the state government"), not a
+# modifier ("government troops", "government employees") or a speaker ("the government said").
+_GOVERNMENT_DOER = re.compile(r"\b(?:the|[A-Z][\w-]+(?: state| regional| federal)?)\s+government(?=\s*(?:$|[,.;:]|"
+                              r"(?:in|on|at|of|to|and|after|for|with|under|has|had|have|was|is|announced|released|"
+                              r"freed|declared|signed|agreed|ordered|imposed|lifted|issued|granted|pardoned|reached)\b))",
+                              re.I)
 _INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
 
 # Verbs and nouns of starting a fight: the side they belong to initiated it, whoever repelled it.
