@@ -127,3 +127,17 @@ def test_the_city_stays_on_the_town_under_discussion() -> None:
                      "to nearby areas or to Kandahar."):
         place = _place_in(sentence, text)
         assert place is not None and place.name == "Lashkar Gah"
+
+
+def test_border_of_two_districts_is_coded_at_the_first() -> None:
+    text = "Troops were killed in the forests on the border of Bijapur and Sukma districts on Saturday."
+    bijapur = Place("Bijapur", "India", 18.79, 80.82, 2, "IN", 356, "South Asia", "Chhattisgarh", feature="admin2")
+    sukma = Place("Sukma", "India", 18.33, 81.63, 2, "IN", 356, "South Asia", "Chhattisgarh", feature="admin2")
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n, p, "districts")
+            for n, p in (("Bijapur", bijapur), ("Sukma", sukma))]
+    assert event_place(tops, text, [Span(0, len(text), text)]) == bijapur
+    # "on the border with X" still names where people went, not the scene.
+    text2 = "Troops clashed in Sukma near the border with Bijapur."
+    tops2 = [Toponym(text2.index(n), text2.index(n) + len(n), n, p, "")
+             for n, p in (("Sukma", sukma), ("Bijapur", bijapur))]
+    assert event_place(tops2, text2, [Span(0, len(text2), text2)]) == sukma

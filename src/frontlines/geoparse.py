@@ -48,7 +48,7 @@ from frontlines.geocues import (
     unshout,
 )
 from frontlines.geolinks import link_parents
-from frontlines.geospelling import bare, inside_parent, similar, unlisted_units
+from frontlines.geospelling import bare, inside_parent, letters, similar, unlisted_units
 from frontlines.model import Toponym
 
 _MISSPELLING_CLOSENESS = 0.75  # a home variant must be this close to beat a name spelled exactly abroad
@@ -233,11 +233,15 @@ class Geoparser:
             # A variant spelling is only trusted where the article is: Spira must not become Speyer. A capital
             # at a sentence start ("Angry parents") needs a closer spelling still.
             need = _VARIANT_CLOSENESS + (0.15 if ntok == 1 and sentence_initial(text, m.start) else 0.0)
-            if not spelled:  # no country to go by: only a big place's other spelling ("Hodeidah")
-                m.ids = tuple(x for x in m.ids[:30] if self._close(m.key, x, need) and (
+            # A long name that differs only in the way it is transliterated ("Maarat al-Numan") is that place
+            # wherever it is; otherwise, with no country to go by, only a big place's other spelling ("Hodeidah").
+            same = {x for x in m.ids[:30] if len(m.key) >= 8 and letters(m.key) == letters(self._name(x))}
+            if not spelled:
+                m.ids = tuple(x for x in m.ids[:30] if x in same or self._close(m.key, x, need) and (
                     gaz.feature(x) == ADMIN1 or gaz.population(x) >= 300000))
             else:
-                m.ids = tuple(x for x in m.ids if gaz.iso2(x) in spelled and self._close(m.key, x, need))
+                m.ids = tuple(x for x in m.ids if gaz.iso2(x) in spelled and self._close(m.key, x, need)) or tuple(
+                    x for x in m.ids if x in same)
             return bool(m.ids)
         exact = m.ids[:m.n_exact]
         extra = tuple(x for x in m.ids[m.n_exact:] if gaz.iso2(x) in spelled and self._close(m.key, x))
@@ -508,6 +512,10 @@ class Geoparser:
         namesakes = {x for x in cands if gaz.feature(x) != CITY and (
             (gaz.iso2(x), skeleton(fold(gaz.name_of(x)))) in towns
             or gaz.feature(x) == ADMIN1 and (gaz.iso2(x), gaz.name_of(x)) in seats)}
+        # GeoNames gives many towns no population (Maarrat an Numan): their district of the same name must not
+        # win on its people alone.
+        unpeopled = {(gaz.iso2(x), letters(self._name(x))) for x in cands if gaz.feature(x) == CITY
+                     and not gaz.population(x)}
         exact = set(m.ids[:m.n_exact]) if m.exact and m.n_exact < len(m.ids) else set()
         # The enclosing units named elsewhere in the text; the mention itself is no evidence for a town inside
         # a unit of its name ("from Bihar" is the state, not Bihar Sharif).
@@ -538,6 +546,8 @@ class Geoparser:
             cc = gaz.iso2(x)
             if feat in (ADMIN1, ADMIN2) and m.want < 0 and x in namesakes:
                 score -= 1
+            if feat == ADMIN2 and m.want < 0 and (cc, letters(self._name(x))) in unpeopled:
+                score -= 4
             if focus and cc == focus:
                 score += 3
             elif cc in countries_named:

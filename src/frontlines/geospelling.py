@@ -4,6 +4,7 @@ spelling matches."""
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -22,6 +23,14 @@ def bare(folded: str) -> str:
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return "".join(words)
+
+
+@lru_cache(maxsize=65536)
+def letters(folded: str) -> str:
+    """"maarat al-numan" and "maarrat an nu'man" -> "maratnuman": the letters of a name without its articles,
+    punctuation, spacing or doubled letters, which transliterations of one Arabic name share."""
+    words = [w for w in re.split(r"[\s\-'’`]+", folded) if w and w not in ARTICLES]
+    return re.sub(r"(.)\1+", r"\1", "".join(words))
 
 
 @lru_cache(maxsize=65536)

@@ -47,6 +47,8 @@ _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(
                         r"border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
                         r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+# "on the border of Bijapur and Sukma districts": the first of two neighbours is where it happened.
+_SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Brandenburg Gate in Berlin", "Galle Face Green": a name that heads another name is a landmark's name.
@@ -109,7 +111,9 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
     if not found:
         return None
     # "on the border with Uganda", "crossed into Tajikistan": where people went, not where it happened.
-    settled = [t for t in found if not _DIRECTION.search(text[max(0, t.start - 45):t.start])] or found
+    settled = [t for t in found if not _DIRECTION.search(text[max(0, t.start - 45):t.start])
+               or _SHARED_BORDER.search(text[max(0, t.start - 20):t.start]) and text.startswith(" and ", t.end)]
+    settled = settled or found
     focus = focus_country(settled)
     if evidence:
         inside = [t for t in settled if any(t.start < sp.end and sp.start < t.end for sp in evidence)]
