@@ -151,3 +151,25 @@ def test_an_unnamed_government_is_a_side_of_its_deals_and_decisions() -> None:
     assert _pipeline_sides(date(2021, 10, 16), text)[0][:2] == ("Agreement", "Government of Nigeria (2015-2023)")
     text = "Detainees left Insein Prison in Yangon on Monday after the junta announced an amnesty."
     assert _pipeline_sides(date(2021, 10, 16), text) == [("Other", "Military Forces of Myanmar (2021-)", "")]
+
+
+def test_the_side_that_withdrew_loses_the_ground_another_army_entered() -> None:
+    text = "Ukrainian troops entered Kherson on Friday after Russian forces completed their withdrawal."
+    assert _pipeline_sides(date(2022, 11, 12), text) == [("Non-violent transfer of territory",
+                                                          "Military Forces of Ukraine (2019-)",
+                                                          "Military Forces of Russia (2000-)")]
+    text = "Ukrainian troops entered Kherson on Friday after Russia completed its withdrawal."
+    assert _pipeline_sides(date(2022, 11, 12), text)[0][2] == "Military Forces of Russia (2000-)"
+
+
+def test_a_weapon_used_on_the_host_s_positions_hits_the_host_s_forces() -> None:
+    text = "Russian drones dropped grenades filled with tear gas on Ukrainian positions near Avdiivka on Tuesday."
+    sides = _pipeline_sides(date(2023, 2, 20), text)
+    assert sides[0][1:] == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
+def test_a_town_taken_with_its_police_headquarters_fell_from_the_army() -> None:
+    text = "The Taliban captured the centre of Kunduz city on Sunday, taking the governor's compound and police " \
+           "headquarters."
+    assert _pipeline_sides(date(2021, 8, 8), text) == [
+        ("Non-state actor overtakes territory", "Taliban", "Military Forces of Afghanistan (2014-2021)")]

@@ -114,6 +114,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if sub == "Government regains territory" and actor1 is not None and actor1.inter not in (1, 3, 8) \
                 and actor2 is not None and actor2.inter in (1, 8):
             actor1, actor2 = actor2, actor1
+        if sub == "Non-state actor overtakes territory" and actor2 is not None and state is not None and \
+                actor2.name.startswith("Police Forces of") and actor2.country == state.country and re.search(
+                    r"\bpolice (?:headquarters|hq|station|compound|building|chief's)", sentence, re.I):
+            actor2 = state  # "seized the city, including the police headquarters": the town fell from the army
         if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.inter == 1 \
                 and actor2 is not None and not _active_taker(actor1, sentence):
             actor1, actor2 = actor2, actor1
@@ -161,6 +165,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 _next_sentence(context.text, sentence))):
             # homes, markets, hospitals, or "29 people were killed" told next: the people there were hit
             actor2 = _civilians(country)
+        elif actor2 is None and actor1 is not None and state is not None and actor1.name != state.name and \
+                _FORCES_TARGET.search(sentence):
+            actor2 = state  # "drones dropped gas grenades on Ukrainian trenches": the state's forces were hit
         elif actor2 is None and sub == "Air/drone strike" and dominant is not None and actor1 is not None \
                 and actor1.inter in (1, 8) and dominant.name != actor1.name:
             actor2 = dominant
@@ -218,7 +225,12 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                 gainer = dominant
             if gainer is None and sides:
                 gainer = sides[0]  # "Ukrainian troops entered Kherson after the Russians left": the state gains
-            loser = next((a for a in sides if a is not gainer), None) or (state if gainer is not state else None)
+            loser = next((a for a in sides if a is not gainer), None) or (
+                state if gainer is not None and state is not None and gainer.name != state.name else None)
+            if loser is None and gainer is not None and dominant is not None and dominant.name != gainer.name:
+                loser = dominant  # "Ukrainian troops entered Kherson after the Russians left": the other side left
+            if loser is None and gainer is not None and gainer.inter == 1:
+                loser = _foreign_demonym(sentence, country, on, names_too=True)  # "after Russia withdrew"
             if gainer is not None:
                 actor1, actor2 = gainer, loser
         if sub == "Change to group/activity" and actor1 is None:
@@ -281,6 +293,9 @@ _GOVERNMENT_DOER = re.compile(r"\b(?:the|[A-Z][\w-]+(?: state| regional| federal
                               r"(?:in|on|at|of|to|and|after|for|with|under|has|had|have|was|is|announced|released|"
                               r"freed|declared|signed|agreed|ordered|imposed|lifted|issued|granted|pardoned|reached)\b))",
                               re.I)
+_FORCES_TARGET = re.compile(r"\b(?:on|against|at|hit|struck|targeted|targeting)\s+(?:(?:its|their|the|our|"
+                            r"[A-Z][a-z]+(?:ian|ese|i|ish|an))\s+)?(?:military\s+|army\s+|front-?line\s+)?"
+                            r"(?:positions|trenches|troops|soldiers|front ?lines?|checkpoints?|military posts?)\b")
 _INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
 
 # Verbs and nouns of starting a fight: the side they belong to initiated it, whoever repelled it.
