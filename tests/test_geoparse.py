@@ -385,3 +385,10 @@ def test_transliterated_long_name_is_found_without_a_country(parser: Geoparser) 
     # town is meant, not its district, although GeoNames gives the town no population.
     tops = parser.find("Warplanes struck a crowded vegetable market in Maarat al-Numan on Monday.")
     assert [(t.place.feature, t.place.admin1) for t in tops if t.place] == [("city", "Idleb")]
+
+
+def test_armed_groups_home_vouches_for_another_name_of_its_town(parser: Geoparser) -> None:
+    text = "Women who fled to Chad said they were raped by RSF fighters in El Geneina."
+    assert [t.text for t in parser.find(text)] == ["Chad"]  # "El Geneina" is only another name of Al-Junaynah
+    tops = parser.find(text, hints=["SD"])  # ... which the RSF's home country makes believable
+    assert [(t.text, t.place.iso2 if t.place else None) for t in tops] == [("Chad", "TD"), ("El Geneina", "SD")]

@@ -141,3 +141,11 @@ def test_border_of_two_districts_is_coded_at_the_first() -> None:
     tops2 = [Toponym(text2.index(n), text2.index(n) + len(n), n, p, "")
              for n, p in (("Sukma", sukma), ("Bijapur", bijapur))]
     assert event_place(tops2, text2, [Span(0, len(text2), text2)]) == sukma
+
+
+def test_name_joined_to_another_by_a_particle_is_a_landmark() -> None:
+    text = "Protesters daubed graffiti on the Arc de Triomphe in Paris on Saturday."
+    arc = Place("Saint-Jean-de-Maurienne", "France", 45.28, 6.35, 1, "FR", 250, "Europe", "Auvergne-Rhone-Alpes")
+    paris = Place("Paris", "France", 48.85, 2.35, 1, "FR", 250, "Europe", "Ile-de-France", population=2138551)
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n, p, "") for n, p in (("Arc", arc), ("Paris", paris))]
+    assert event_place(tops, text, [Span(0, len(text), text)]) == paris

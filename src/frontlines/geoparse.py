@@ -60,6 +60,7 @@ _COMPASS = frozenset({"north", "south", "east", "west"})
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._armies: frozenset[str] = frozenset()
+        self._hinted: frozenset[str] = frozenset()
         self.gaz = gazetteer if gazetteer is not None else default_gazetteer()
         self.lex = lexicon()
         self.last_focus: str | None = None
@@ -73,6 +74,7 @@ class Geoparser:
                   common: frozenset[int] = frozenset()) -> list[Mention]:
         tokens = tokenize(text)
         self._armies = frozenset(armies)
+        self._hinted = frozenset(h for h in hints if h)
         self._headlines = headline_lines(text)
         lowered = {text[s:e].lower() for s, e in tokens if text[s].islower()}
         raw: list[tuple[int, int, Mention]] = []
@@ -226,7 +228,9 @@ class Geoparser:
             verdict = self._neighbours(text, tokens, i, ntok, m, home)
             if verdict is not None:
                 return verdict
-        spelled = {focus} if focus else home  # where a mere spelling variant is believed
+        # Where a mere spelling variant is believed: the focus country, and the home of an armed group the text
+        # names ("RSF fighters ... in El Geneina", though the women "fled to Chad").
+        spelled = {focus} | self._hinted if focus else home
         if not m.exact and ntok == 1 and self._after_capital(text, tokens, i):
             return False  # "the Khuzestan Steel company": a respelled word inside a longer name
         if not m.exact:
@@ -247,7 +251,7 @@ class Geoparser:
         extra = tuple(x for x in m.ids[m.n_exact:] if gaz.iso2(x) in spelled and self._close(m.key, x))
         # An alternate name ("Khwaja" for some town) counts at home only in the focus country or with a cue.
         homely = tuple(x for x in exact[:30] if gaz.iso2(x) in home and (
-            feature_cue or gaz.iso2(x) == focus or self._main(m.key, x)))
+            feature_cue or gaz.iso2(x) == focus or gaz.iso2(x) in self._hinted or self._main(m.key, x)))
         if not homely:
             # "Ukrainian forces took back Lyman ... Moscow announced": a place spelled exactly as in the country
             # whose army acts is better than a respelling of a village in the country merely named.

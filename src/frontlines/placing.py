@@ -52,8 +52,9 @@ _SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IG
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Brandenburg Gate in Berlin", "Galle Face Green": a name that heads another name is a landmark's name.
-_NAME_AFTER = re.compile(r"^ (?!(?:Province|District|State|City|Region|Governorate|County|Township|Town|Division|"
-                         r"Oblast|Valley|Area)\b)[A-Z][a-z]")
+# "the Arc de Triomphe in Paris": so does one joined to another name by a particle.
+_NAME_AFTER = re.compile(r"^ (?:(?:de|du|des|del|della|di|la|le) )?(?!(?:Province|District|State|City|Region|"
+                         r"Governorate|County|Township|Town|Division|Oblast|Valley|Area)\b)[A-Z][a-z]")
 _SPECIFIC = {"city": 0.0, "other": 0.0, "admin2": 1.0, "admin1": 2.0, "country": 3.0}
 
 
