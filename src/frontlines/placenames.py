@@ -75,6 +75,7 @@ def spelling_similarity(a: str, b: str) -> float:
     return max(by_skeleton, SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio())
 
 
+@lru_cache(maxsize=65536)
 def strip_admin_words(folded: str) -> str:
     """"herat province" -> "herat"; "province of herat" -> "herat" (unchanged when nothing is left)."""
     v = _variants()
