@@ -149,3 +149,20 @@ def test_name_joined_to_another_by_a_particle_is_a_landmark() -> None:
     paris = Place("Paris", "France", 48.85, 2.35, 1, "FR", 250, "Europe", "Ile-de-France", population=2138551)
     tops = [Toponym(text.index(n), text.index(n) + len(n), n, p, "") for n, p in (("Arc", arc), ("Paris", paris))]
     assert event_place(tops, text, [Span(0, len(text), text)]) == paris
+
+
+def test_town_named_like_its_province_yields_to_another_town_of_it() -> None:
+    text = "In Baghlan, commandos repulsed a Taliban assault on the outskirts of Pul-e Khumri overnight."
+    baghlan = Place("Baghlan", "Afghanistan", 36.13, 68.71, 1, "AF", 4, "South Asia", "Baghlan", population=108449)
+    pul = Place("Pul-e Khumri", "Afghanistan", 35.94, 68.72, 1, "AF", 4, "South Asia", "Baghlan", population=56369)
+    tops = [Toponym(text.index("Baghlan"), text.index("Baghlan") + 7, "Baghlan", baghlan, ""),
+            Toponym(text.index("Pul-e"), text.index("Pul-e") + 12, "Pul-e Khumri", pul, "near")]
+    place = event_place(tops, text, [Span(0, len(text), text)])
+    assert place is not None and place.name == "Pul-e Khumri"
+    # A great city named like its region is meant as itself.
+    text2 = "Protesters were shot dead in Yangon's Hlaingthaya township on Sunday."
+    yangon = Place("Yangon", "Myanmar", 16.81, 96.16, 1, "MM", 104, "Southeast Asia", "Yangon", population=4477638)
+    hlaing = Place("Hlaingthaya", "Myanmar", 16.85, 96.07, 1, "MM", 104, "Southeast Asia", "Yangon", population=0)
+    tops2 = [Toponym(text2.index("Yangon"), text2.index("Yangon") + 6, "Yangon", yangon, ""),
+             Toponym(text2.index("Hlaing"), text2.index("Hlaing") + 11, "Hlaingthaya", hlaing, "")]
+    assert event_place(tops2, text2, [Span(0, len(text2), text2)]) == yangon

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.countries import country_by_iso2, lookup_country
+from frontlines.countries import country_by_iso2, fold, lookup_country
 from frontlines.gazetteer import Gazetteer
 from frontlines.model import Place, Span, Toponym
 
@@ -84,6 +84,18 @@ def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
                and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others)
 
 
+def _province_town(t: Toponym, others: Sequence[Toponym]) -> bool:
+    """Whether ``t`` is a town named like its province ("In Baghlan, ... the outskirts of Pul-e Khumri", "Former
+    Balkh governor ... defend Mazar-e Sharif") beside another town of that province: the bare name then
+    stands for the province, and the other town is the place; a great city ("Yangon's Hlaingthaya township")
+    is meant as itself."""
+    p = t.place
+    if p is None or p.feature != "city" or t.cue or p.population >= _BIG or fold(t.text) != fold(p.admin1):
+        return False
+    return any(u is not t and u.place is not None and u.place.feature == "city" and u.place.iso2 == p.iso2
+               and u.place.admin1 == p.admin1 and fold(u.text) != fold(t.text) for u in others)
+
+
 def _specificity(t: Toponym) -> float:
     if t.place is None:
         return 9.0
@@ -123,6 +135,7 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
         # "Harib district south of Marib", "Kawlin, a town 70km north of Kanbalu": a town the named place is
         # measured from is only the place when the named one is unknown.
         inside = [t for t in inside if not _reference(t, inside, text)] or inside
+        inside = [t for t in inside if not _province_town(t, inside)] or inside
         if inside:
             return _final(min(inside, key=lambda t: _rank(t, text)))
         first = min(sp.start for sp in evidence)
