@@ -236,3 +236,12 @@ def test_property_blown_up_crowd_violence_and_people_handed_over(text: str, subs
 
     events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
     assert [e.sub_event_type for e in events] == subs
+
+
+def test_unknown_whereabouts_are_an_abduction_only_when_someone_was_taken():
+    from frontlines.triggers import find_triggers
+
+    families = {t.family for t in find_triggers("Massoud, whose whereabouts are unknown, called for an uprising.")}
+    assert "abduction" not in families
+    families = {t.family for t in find_triggers("He was picked up by armed men and his whereabouts remain unknown.")}
+    assert "abduction" in families

@@ -105,3 +105,9 @@ def test_uses_standing_situations_and_sounds_are_no_events(text: str) -> None:
     from frontlines.pipeline import Pipeline
 
     assert Pipeline().extract(Article("t", date(2023, 9, 9), text)).events == ()
+
+
+def test_a_bare_plural_under_a_present_perfect_with_no_day_is_a_practice_not_an_event():
+    assert reason("The junta has responded with air strikes.", "strikes") == "generic"
+    assert reason("The army has carried out air strikes on villages near Lashio since Monday.", "strikes") is None
+    assert reason("The army carried out air strikes on villages.", "strikes") is None

@@ -153,7 +153,7 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         entry = m.named_entries[literal]
         # "Taliban fighters", "Shabaab militants": the group noun belongs to the mention.
         tail = re.match(r"\s+(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|"
-                        r"commanders?|jihadists)\b", text[b:])
+                        r"commanders?|jihadists|guerrillas|militiamen|troops)\b", text[b:])
         if tail:
             b += tail.end()
         # "Taliban police", "Taliban intelligence agents": once the group governs, these are its police (ACLED
@@ -228,6 +228,9 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
                     pos, limit, resume = match.start(), match.start("noun"), b
                 continue
             kind = "military"
+        if not hint and kind == "military" and _NON_STATE_BEFORE.search(text, max(0, match.start("noun") - 30),
+                                                                       match.start("noun")):
+            continue  # "resistance forces of the PDF", "rebel troops": not the state's, whatever the noun
         if kind == "government" and not hint and _MILITARY_RULE.search(text, match.start(), match.start("noun")):
             kind = "military"  # "the military government declared martial law": ACLED codes a junta as its army
         if not free(a, b):
@@ -247,6 +250,8 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
 
 # Owners that are no force noun of their own ("army artillery" is found through "army" itself).
 _STATE_OWNER = re.compile(r"\b(?:government|regime|pro-government)\b", re.IGNORECASE)
+_NON_STATE_BEFORE = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|separatist|anti-\w+|militia|tribal|"
+                               r"guerrilla|jihadist|paramilitary\s+rebel)\s+$", re.IGNORECASE)
 _MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
 
 _POLICING_TAIL = re.compile(r"\s+(?:police(?:men|\s+officers)?|intelligence(?:\s+(?:agents|officers|members|"

@@ -69,6 +69,8 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
         return purpose
     if _reference_to_fighting(trigger):
         return "reference"
+    if _generic_practice(noun, clause):
+        return "generic"
     # Only look at the local clause for aux/negation, and climb clause boundaries for conditionals/intentions.
     for child in clause.children:
         low = child.lower_
@@ -154,6 +156,19 @@ def _purpose(clause: Any) -> str | None:
                                                                     "use")):
         return "intention"  # "told troops to retake it", "sent commandos to retake it": ordered, not done
     return None
+
+
+def _generic_practice(noun: Any, clause: Any) -> bool:
+    """"The junta has responded with air strikes": a bare plural under a present perfect, in a sentence with no
+    day, time or number, tells what a side does, not one event an analyst could date and place."""
+    if noun.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children):
+        return False
+    if noun.dep_ not in ("dobj", "pobj") or clause.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in clause.children):
+        return False
+    sentence = clause.sent
+    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.like_num for t in sentence)
 
 
 def _reference_to_fighting(trigger: Any) -> bool:
