@@ -173,3 +173,25 @@ def test_a_town_taken_with_its_police_headquarters_fell_from_the_army() -> None:
            "headquarters."
     assert _pipeline_sides(date(2021, 8, 8), text) == [
         ("Non-state actor overtakes territory", "Taliban", "Military Forces of Afghanistan (2014-2021)")]
+
+
+def test_security_forces_who_arrest_or_defuse_are_the_police() -> None:
+    text = "On 20 June 2024, state security forces arrested 11 opposition politicians at a house in Bamako (Bamako)."
+    assert _pipeline_sides(date(2024, 6, 20), text)[0][:2] == ("Arrests", "Police Forces of Mali (2021-)")
+
+
+def test_the_owner_of_a_seized_cache_is_the_other_side() -> None:
+    text = "On 17 October 2023, soldiers seized an arms cache hidden by the NPA outside Cotabato City (Maguindanao)."
+    assert _pipeline_sides(date(2023, 10, 17), text)[0][2] == "NPA: New People's Army"
+
+
+def test_crowds_of_two_communities_that_clash_are_rioters_on_both_sides() -> None:
+    text = "On 3 May 2023, crowds from the Kuki and Meitei communities clashed in Churachandpur (Manipur), " \
+           "setting fire to houses."
+    assert _pipeline_sides(date(2023, 5, 3), text) == [("Mob violence", "Rioters (India)", "Rioters (India)")]
+
+
+def test_the_falling_government_s_forces_keep_their_era_on_the_day_it_falls() -> None:
+    text = "On 8 December 2024, HTS fighters entered Damascus (Damascus) after government forces abandoned " \
+           "their positions."
+    assert _pipeline_sides(date(2024, 12, 8), text)[0][2] == "Military Forces of Syria (2000-2024)"

@@ -211,8 +211,14 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor1 = _labelled("Rioters", 5, country)
         elif actor1.inter == 6:
             actor1 = _labelled("Rioters", 5, country)
-        if sub == "Mob violence" and (actor2 is None or actor2.inter == 5):
-            actor2 = _civilians(country)
+        if sub == "Mob violence":
+            crowds_clash = re.search(r"\b(?:clash(?:ed|es)|fought|traded (?:blows|stones))\b", sentence, re.I) and \
+                not re.search(r"\b(?:lynch\w*|beat(?:en)? to death|burn(?:ed|t) (?:alive|to death)|killed|"
+                              r"stoned to death)\b", sentence, re.I)
+            if crowds_clash and (actor2 is None or actor2.inter in (5, 7)):
+                actor2 = _labelled("Rioters", 5, country)  # "crowds from two communities clashed": rioters both
+            elif actor2 is None or actor2.inter == 5:
+                actor2 = _civilians(country)
     elif etype == "Strategic developments":
         if sub == "Change to group/activity" and actor1 is not None and actor1.inter == 1 and re.search(
                 r"\b(?:volunteers|militias?|uprising|armed (?:civilians|residents|villagers))\b", sentence, re.I):
@@ -253,6 +259,18 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if sub == "Disrupted weapons use" and actor2 is None and actor1 is not None and actor1.inter in (1, 8) and \
                 dominant is not None and dominant.name != actor1.name and _INTERCEPTION.search(sentence):
             actor2 = dominant
+        if sub in ("Arrests", "Disrupted weapons use") and actor1 is not None and actor1.inter == 1 and \
+                actor1.name.startswith("Military Forces of") and actor1.mention.lower() in (
+                    "forces", "security forces", "personnel", "security personnel") and re.search(
+                    r"\bsecurity (?:forces|personnel)\b", sentence, re.I) and not _INTERCEPTION.search(sentence):
+            # Unspecified "security forces" who arrest people or defuse a bomb are coded as the police.
+            own = lookup_country(actor1.country) if actor1.country else None
+            actor1 = actor_mod.state_forces(own.iso2 if own else country, on, "police") or actor1
+        if sub == "Disrupted weapons use" and actor2 is None and actor1 is not None:
+            # "an arms cache hidden by the NPA": the group whose weapons were found is the other side.
+            owner = next((m for m in mentions if m.kind == "named" and m.inter in (2, 3, 4)), None)
+            group = resolve_actor(owner, country=country, on=on, context=context) if owner is not None else None
+            actor2 = group if group is not None and group.name != actor1.name else None
         if sub == "Arrests" and (actor1 is None or actor1.inter not in (1, 8)):
             arrested = actor1
             actor1 = actor_mod.state_forces(country, on, "police") if country else actor1
@@ -282,8 +300,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
         if actor1 is None:
             actor1 = actor2
             actor2 = None
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles":
-        actor2 = None
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and etype != "Battles" and not (
+            sub == "Mob violence" and actor2.inter == 5):
+        actor2 = None  # (two crowds that fight each other are both rioters)
     return actor1, actor2, assoc2
 
 
@@ -293,7 +312,7 @@ _GOVERNMENT_DOER = re.compile(r"\b(?:the|[A-Z][\w-]+(?: state| regional| federal
                               r"(?:in|on|at|of|to|and|after|for|with|under|has|had|have|was|is|announced|released|"
                               r"freed|declared|signed|agreed|ordered|imposed|lifted|issued|granted|pardoned|reached)\b))",
                               re.I)
-_FORCES_TARGET = re.compile(r"\b(?:on|against|at|hit|struck|targeted|targeting)\s+(?:(?:its|their|the|our|"
+_FORCES_TARGET = re.compile(r"\b(?:on|onto|into|against|at|hit|struck|targeted|targeting)\s+(?:(?:its|their|the|our|"
                             r"[A-Z][a-z]+(?:ian|ese|i|ish|an))\s+)?(?:military\s+|army\s+|front-?line\s+)?"
                             r"(?:positions|trenches|troops|soldiers|front ?lines?|checkpoints?|military posts?)\b")
 _INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
