@@ -314,3 +314,9 @@ def test_air_defences_and_interceptor_systems_are_forces():
     assert [m.kind for m in find_actor_mentions("Air defences shot down 20 drones.")] == ["military"]
     iron_dome = find_actor_mentions("Iron Dome batteries intercepted the rockets.")[0]
     assert (iron_dome.name, iron_dome.home) == ("Military Forces of Israel", "IL")
+
+
+def test_a_non_state_qualifier_keeps_forces_off_the_state():
+    found = [(m.text, m.kind) for m in find_actor_mentions("Resistance forces of the PDF and rebel troops attacked.")]
+    assert ("forces", "military") not in found and ("troops", "military") not in found
+    assert [m.name for m in find_actor_mentions("ELN guerrillas attacked.")] == ["ELN: National Liberation Army"]
