@@ -245,3 +245,11 @@ def test_unknown_whereabouts_are_an_abduction_only_when_someone_was_taken():
     assert "abduction" not in families
     families = {t.family for t in find_triggers("He was picked up by armed men and his whereabouts remain unknown.")}
     assert "abduction" in families
+
+
+def test_fallen_fighters_and_exchanged_bodies_are_no_fall_or_killing():
+    from frontlines.triggers import find_triggers
+
+    text = "Both sides exchanged prisoners and the bodies of fallen fighters at a crossing."
+    assert {t.family for t in find_triggers(text)} & {"take", "violence"} == set()
+    assert "take" in {t.family for t in find_triggers("The district has fallen to the Taliban.")}

@@ -111,3 +111,9 @@ def test_a_bare_plural_under_a_present_perfect_with_no_day_is_a_practice_not_an_
     assert reason("The junta has responded with air strikes.", "strikes") == "generic"
     assert reason("The army has carried out air strikes on villages near Lashio since Monday.", "strikes") is None
     assert reason("The army carried out air strikes on villages.", "strikes") is None
+
+
+def test_what_a_deal_ended_is_no_new_event():
+    assert reason("A ceasefire came into effect, ending over a year of hostilities.", "hostilities") == "reference"
+    assert reason("A settlement was reached in Daraa, ending a two-month siege.", "siege") == "reference"
+    assert reason("Somali forces ended a 30-hour siege of the hotel on Sunday.", "siege") is None

@@ -195,3 +195,10 @@ def test_the_falling_government_s_forces_keep_their_era_on_the_day_it_falls() ->
     text = "On 8 December 2024, HTS fighters entered Damascus (Damascus) after government forces abandoned " \
            "their positions."
     assert _pipeline_sides(date(2024, 12, 8), text)[0][2] == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_state_named_by_its_country_is_a_party_to_a_ceasefire() -> None:
+    text = "On 27 November 2024, a ceasefire between Israel and Hezbollah came into effect in Beirut (Beirut), " \
+           "ending over a year of hostilities."
+    assert _pipeline_sides(date(2024, 11, 27), text) == [
+        ("Agreement", "Military Forces of Israel (2022-)", "Hezbollah")]

@@ -141,6 +141,10 @@ FLIGHT_VERBS = frozenset({"flee", "escape", "leave", "avoid", "displace", "uproo
                           "trap", "cut", "disrupt", "close", "suspend", "halt", "delay", "hit", "affect"})
 
 
+ENDING_VERBS = frozenset({"end", "stop", "cease", "halt", "pause", "freeze", "conclude", "lift"})
+DEAL_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "deal", "agreement", "settlement", "accord", "armistice"})
+
+
 def _purpose(clause: Any) -> str | None:
     """"a counter-offensive to retake the town", "sent commandos to retake it", "positions across the valley to
     continue the fight": an infinitive of purpose or plan is not (yet) an event."""
@@ -179,6 +183,15 @@ def _reference_to_fighting(trigger: Any) -> bool:
         return True  # "Timbuktu has been under a blockade for a month": a standing situation, not a new event
     if trigger.dep_ == "dobj" and head.lemma_.lower() in FLIGHT_VERBS:
         return True
+    noun = trigger
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "ending over a year of hostilities": the phrase's head noun carries the role
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("over", "nearly", "almost", "about") and \
+            noun.head.dep_ == "prep":
+        noun = noun.head  # "ending over a year of hostilities"
+    if noun.dep_ in ("dobj", "prep") and noun.head.lemma_.lower() in ENDING_VERBS and any(
+            t.lemma_.lower() in DEAL_NOUNS for t in noun.sent):
+        return True  # "a ceasefire came into effect, ending the siege": what the deal stopped, not a new event
     return trigger.dep_ == "pobj" and head.lower_ in ("by", "from") and head.head.lemma_.lower() in FLIGHT_VERBS
 
 

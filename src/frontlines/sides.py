@@ -284,6 +284,16 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                                                       r"property|residents|civilians)\b", sentence, re.I) else None
         if sub == "Arrests" and actor2 is None:
             actor2 = _civilians(country)  # the arrested, unless named as members of a group
+        if sub == "Agreement" and (actor1 is None) != (actor2 is None):
+            # "a ceasefire between Israel and Hezbollah": a state named by its country is a party, in the text's order
+            known = actor1 or actor2
+            assert known is not None
+            pair = _BETWEEN_PARTIES.search(sentence)
+            for i, name in enumerate(pair.groups() if pair else ()):
+                party = actor_mod.country_actor(name, on, country)
+                if party is not None and party.name != known.name:
+                    actor1, actor2 = (party, known) if i == 0 else (known, party)
+                    break
         if sub == "Other" and actor1 is None:
             # "detainees left prison after the junta announced an amnesty": the one force the sentence names.
             doer = next((m for m in mentions if m.armed), None)
@@ -315,6 +325,8 @@ _GOVERNMENT_DOER = re.compile(r"\b(?:the|[A-Z][\w-]+(?: state| regional| federal
 _FORCES_TARGET = re.compile(r"\b(?:on|onto|into|against|at|hit|struck|targeted|targeting)\s+(?:(?:its|their|the|our|"
                             r"[A-Z][a-z]+(?:ian|ese|i|ish|an))\s+)?(?:military\s+|army\s+|front-?line\s+)?"
                             r"(?:positions|trenches|troops|soldiers|front ?lines?|checkpoints?|military posts?)\b")
+_BETWEEN_PARTIES = re.compile(r"\bbetween (?:the )?([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) and (?:the )?"
+                              r"([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)")
 _INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
 
 # Verbs and nouns of starting a fight: the side they belong to initiated it, whoever repelled it.
