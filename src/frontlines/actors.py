@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -78,25 +79,24 @@ class _LiteralMatcher:
     one regular-expression alternation of them all would find, without its cost for a thousand names."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_prefix: dict[str, list[str]] = {}
+        # Keyed by the name's first run of word characters, which must be a whole word of the text.
+        self._by_first: dict[str, list[str]] = {}
         for name in sorted(set(names), key=len, reverse=True):
-            self._by_prefix.setdefault(name[:2], []).append(name)
-        self._starts = frozenset(name[0] for name in self._by_prefix)
+            first = _WORD.match(name)
+            self._by_first.setdefault(first.group(0) if first else name, []).append(name)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        i, n = 0, len(text)
-        while i < n:
-            if text[i] in self._starts and (i == 0 or not (_wordlike(text[i - 1]) or text[i - 1] == "-")):
-                for name in self._by_prefix.get(text[i:i + 2], ()):
-                    end = i + len(name)
-                    if text.startswith(name, i) and (end >= n or not _wordlike(text[end])):
-                        yield i, end, name
-                        i = end
-                        break
-                else:
-                    i += 1
-                continue
-            i += 1
+        n, resume = len(text), 0
+        for word in _WORD.finditer(text):
+            i = word.start()
+            if i < resume or i and text[i - 1] == "-":
+                continue  # inside the last name, or after a hyphen ("pro-Taliban" names no group)
+            for name in self._by_first.get(word.group(0), ()):
+                end = i + len(name)
+                if text.startswith(name, i) and (end >= n or not _wordlike(text[end])):
+                    yield i, end, name
+                    resume = end
+                    break
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ class _Matchers:
     state_kinds: dict[str, str]
     plain: re.Pattern[str]
     plain_kinds: dict[str, str]
+    noun_first_words: frozenset[str]  # a force noun can only start at one of these words
+    plain_first_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +134,9 @@ def _matchers() -> _Matchers:
         for word in lex[kind]:
             plain_kinds.setdefault(word.lower(), kind)
     plain = re.compile(r"\b(?:" + _alternation(plain_kinds) + r")\b", re.IGNORECASE)
-    return _Matchers(named, named_entries, state, state_kinds, plain, plain_kinds)
+    first_words = frozenset(w.group(0).lower() for noun in state_kinds for w in [_WORD.match(noun)] if w)
+    plain_first = frozenset(w.group(0).lower() for phrase in plain_kinds for w in [_WORD.match(phrase)] if w)
+    return _Matchers(named, named_entries, state, state_kinds, plain, plain_kinds, first_words, plain_first)
 
 
 def find_actor_mentions(text: str, offset: int = 0) -> list[ActorMention]:
@@ -178,8 +182,14 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         ))
         taken.append((a, b))
     pos, limit, resume = 0, len(text), 0
+    # Every match ends in a force noun, so each search starts a short reach before the next noun instead of
+    # trying the optional demonym prefix at every character of the sentence.
+    tokens = list(_WORD.finditer(text))
+    noun_starts = [w.start() for w in tokens if w.group(0).lower() in m.noun_first_words]
     while True:
-        found_state = m.state.search(text, pos, limit)
+        i = bisect_left(noun_starts, pos)
+        found_state = m.state.search(text, max(pos, noun_starts[i] - _PREFIX_REACH), limit) \
+            if i < len(noun_starts) else None
         if found_state is None:
             if limit == len(text):
                 break
@@ -239,8 +249,16 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             continue  # "officials said", "authorities": attribution far more often than an actor
         found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
         taken.append((a, b))
-    for match in m.plain.finditer(text):
+    # As finditer would, but trying the alternation only where one of its phrases can begin.
+    last_end = 0
+    for word in tokens:
+        if word.start() < last_end or word.group(0).lower() not in m.plain_first_words:
+            continue
+        match = m.plain.match(text, word.start())
+        if match is None:
+            continue
         a, b = match.span()
+        last_end = b
         if not free(a, b):
             continue
         found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[match.group(0).lower()]))
@@ -253,6 +271,10 @@ _STATE_OWNER = re.compile(r"\b(?:government|regime|pro-government)\b", re.IGNORE
 _NON_STATE_BEFORE = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|separatist|anti-\w+|militia|tribal|"
                                r"guerrilla|jihadist|paramilitary\s+rebel)\s+$", re.IGNORECASE)
 _MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
+
+_WORD = re.compile(r"\w+")
+# The longest demonym-and-modifier prefix before a force noun ("Mozambican and Rwandan special forces").
+_PREFIX_REACH = 80
 
 _POLICING_TAIL = re.compile(r"\s+(?:police(?:men|\s+officers)?|intelligence(?:\s+(?:agents|officers|members|"
                             r"operatives|personnel|service|officials))?)\b", re.IGNORECASE)
