@@ -254,14 +254,14 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
     for word in tokens:
         if word.start() < last_end or word.group(0).lower() not in m.plain_first_words:
             continue
-        match = m.plain.match(text, word.start())
-        if match is None:
+        phrase = m.plain.match(text, word.start())
+        if phrase is None:
             continue
-        a, b = match.span()
+        a, b = phrase.span()
         last_end = b
         if not free(a, b):
             continue
-        found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[match.group(0).lower()]))
+        found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[phrase.group(0).lower()]))
         taken.append((a, b))
     return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
 
