@@ -151,3 +151,25 @@ def test_figures_from_news_wording():
     }
     for text, killed in cases.items():
         assert find_casualties(text).killed == killed, text
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("10 civilians from one family, including 7 children, were killed.", 10),
+    ("Three women and six children from a Mormon family were killed on Monday.", 9),
+    ("1 waiter was killed and 4 customers injured.", 1),
+    ("At least 30 patients and companions were killed.", 30),
+    ("A woman who had gone to ask about a school place was beaten to death by a mob on Saturday.", 1),
+    ("Two soldiers who were guarding the gate were killed.", 2),
+    ("Two men were beaten and burned alive by a mob.", 2),
+    ("Militiamen hacked and shot to death at least 60 displaced people overnight.", 60),
+    ("12 cows were killed.", 0),
+    ("A family of five was killed when a shell hit their house.", 5),
+    ("The villagers and their families fled.", 0),
+])
+def test_victims_named_by_any_noun_relative_clauses_and_coordinated_acts(text, killed):
+    assert find_casualties(text).killed == killed
+
+
+def test_the_death_a_crowd_demands_justice_for_is_not_counted():
+    text = "Thousands of women marched to demand justice for a trainee doctor raped and killed at a hospital."
+    assert find_casualties(text).killed == 0

@@ -64,6 +64,8 @@ class _Reading:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]")
+# "beaten and burned alive", "stoned and burned to death": a first act coordinated with the killing one.
+_HOW = r"(?:beaten|stoned|stabbed|hacked|shot|tortured|raped|abducted|kidnapped|attacked|lynched|burned|burnt)"
 _ADVERBS = (
     r"(?:also|reportedly|all|later|allegedly|subsequently|both|then|apparently|eventually|finally|since|"
     r"each|immediately|instantly|initially|officially|confirmed|now|already|in\s+turn)"
@@ -102,14 +104,18 @@ def _lex() -> dict[str, Any]:
     aux = r"(?:were|was|are|is|have|has|had|been|being|be|got|get|will\s+have\s+been)"
     # The predicate right after a noun phrase: "were killed", ", who later died", "dead".
     d["right_re"] = re.compile(
-        rf"^\s*,?\s*(?:(?:who|which|that)\s+)?(?:(?:{aux}|{_ADVERBS})\s+)*{status}\b", re.IGNORECASE
+        rf"^\s*,?\s*(?:(?:who|which|that)\s+)?(?:(?:{aux}|{_ADVERBS})\s+)*(?:{_HOW}\s+and\s+)?{status}\b",
+        re.IGNORECASE
     )
     # The same predicate further on, after words that describe the subject ("A guard outside X was killed").
     d["gap_re"] = re.compile(
         rf"^(?P<gap>[^;.!?]{{0,90}}?)\b(?:(?:were|was|had\s+been|has\s+been|have\s+been)\s+(?:{_ADVERBS}\s+)*"
-        rf"(?P<status>{_alt(all_status)})|(?P<status2>died|perished|lost\s+(?:their|his|her)\s+lives?))\b",
+        rf"(?:{_HOW}\s+and\s+)?(?P<status>{_alt(all_status)})|(?P<status2>died|perished|lost\s+(?:their|his|her)\s+lives?))\b",
         re.IGNORECASE,
     )
+    d["killed_next_re"] = re.compile(
+        rf"\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:{_ADVERBS}\s+)*)?"
+        rf"(?:{_alt(d['kill_statuses'])})\b", re.IGNORECASE)
     verbs = d["kill_verbs"] + d["wound_verbs"] + d["capture_verbs"] + ["left", "leaving", "leaves", "leave"]
     d["left_re"] = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s*,?\s*$", re.IGNORECASE)
     d["barrier_re"] = re.compile(rf"\b(?:{_alt(d['barrier_words'])})\b", re.IGNORECASE)
@@ -140,6 +146,9 @@ _TOLL_FAR_RE = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b[^.;!?]{0,160}
 _SUBSET_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|among\s+the\s+dead(?:\s+were)?)\s*$",
                         re.IGNORECASE)
 _NEG_LEFT_RE = re.compile(r"\b(?:none\s+of|no|not|nor)\s+(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
+# "marched to demand justice for a doctor raped and killed": the death the crowd protests, not one of this event.
+_GRIEVANCE_LEFT_RE = re.compile(r"\b(?:justice\s+for|in\s+memory\s+of|to\s+mourn)\s+(?:the\s+|a\s+|an\s+)?$",
+                                re.IGNORECASE)
 _NEG_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?$", re.IGNORECASE)
@@ -163,8 +172,16 @@ _NO_OBJECT_RE = re.compile(
     r"according|from|over|around)\b)",
     re.IGNORECASE,
 )
+# "A woman who had asked about a school place was beaten to death": the predicate after her relative clause.
+_WHO_THEN_KILLED_RE = re.compile(
+    r"\s+who\s+[^;.!?,]{0,120}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:also|later|reportedly)\s+)?(?:" + _HOW + r"\s+and\s+)?"
+    r"(?P<status>killed|shot\s+dead|beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|"
+    r"burned\s+to\s+death|burnt\s+to\s+death|burned\s+alive|stoned\s+to\s+death|lynched|gunned\s+down|"
+    r"executed|beheaded|murdered|shot\s+to\s+death)\b", re.IGNORECASE)
 # "ten members of one family were killed": the family belongs to the noun phrase.
-_FAMILY_RE = re.compile(r"\s+of\s+(?:the\s+same|one|a|his|her|their|the)\s+(?:family|household|clan)\b",
+_FAMILY_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+same|one|a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:family|household|clan)\b",
                         re.IGNORECASE)
 _OF_GROUP_AND_RE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+and\s+$")
 _COMPANION_RE = re.compile(r"\band\s+(?P<poss>his|her|their)\s+(?=\w)", re.IGNORECASE)
@@ -230,6 +247,11 @@ def _np_scan(
         return "elided", pos
     if allow_group and all(w[0].isupper() for w in content):
         return "group", words[len(content) - 1][2]
+    last = words[len(content) - 1][2]
+    if allow_group and len(content) <= 2 and all(w.islower() for w in content) and not any(
+            w.lower().rstrip(".") in lex["not_people"] | lex["stops"] for w in content) and \
+            lex["killed_next_re"].match(text, last):
+        return "person", last  # "1 waiter was killed": whatever the noun, a figure that was killed is people
     return "", pos
 
 
@@ -261,6 +283,11 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
             # "A prominent protest organiser was shot dead": whoever a killing befell was a person.
             end = _object_end(text, m.end(), lex)
             status = lex["right_re"].match(text[end:]) if end > m.end() else None
+            relative = _WHO_THEN_KILLED_RE.match(text, end) if end > m.end() and status is None else None
+            if relative is not None and _classify(relative.group("status"), lex) == "killed":
+                # "A woman who had gone to ask about a school place was beaten to death by a mob"
+                out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
+                continue
             if status is not None and _classify(status.group("status"), lex) == "killed" and re.match(
                     r"\s*(?:was|were|had been|has been)\b", text[end:]):
                 out.append(_Mention(m.start(), end, 1, False, "person", m.group().lower()))
@@ -277,7 +304,7 @@ def _mentions(text: str, lex: dict[str, Any]) -> list[_Mention]:
     for m in _COMPANION_RE.finditer(text):
         # "a presenter and her driver", "eight policemen and their driver": one more person.
         end = _object_end(text, m.end(), lex)
-        if m.group("poss").lower() == "their" and text[m.end():end].split()[0].endswith("s"):
+        if end == m.end() or m.group("poss").lower() == "their" and text[m.end():end].split()[0].endswith("s"):
             continue  # "and their families": no count
         if end > m.end() and not any(mm.start <= m.start("poss") < mm.np_end for mm in out):
             out.append(_Mention(m.start("poss"), end, 1, False, "person", m.group("poss").lower()))
@@ -345,7 +372,7 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
     aside = _ASIDE_RE.match(text, after_np)
     skip = (aside.end() if aside else after_np) - mention.np_end
     rest = text[mention.np_end + skip :]
-    if _NEG_LEFT_RE.search(left):
+    if _NEG_LEFT_RE.search(left) or _GRIEVANCE_LEFT_RE.search(left):
         r.role = "skip"
         return r
     if _AMBIG_RIGHT_RE.match(rest) or _AMBIG_LEFT_RE.search(left):
@@ -358,6 +385,11 @@ def _read(mention: _Mention, text: str, all_starts: list[int], lex: dict[str, An
     elif (m := lex["right_re"].match(rest)) is not None and _passive(m, rest):
         r.role, r.how = _classify(m.group("status"), lex), "right"
         r.span = (mention.start, mention.np_end + skip + m.end())
+    elif mention.head in ("person", "group") and (w := _WHO_THEN_KILLED_RE.match(text, mention.np_end)) \
+            is not None:
+        # "A woman who had gone to ask about a school place was beaten to death by a mob"
+        r.role, r.how = "killed", "right"
+        r.span = (mention.start, w.end())
     elif mention.head == "pronoun":
         return r
     elif (t := _TOLL_RE.search(left)) is not None and not _FROM_RE.search(left):
@@ -422,6 +454,11 @@ def find_casualties(text: str) -> Casualties:
     if len([r for r in counted if r.role == "killed"]) > 1:
         counted = [r for r in counted if not (r.role == "killed" and _AMONG_DEAD_RE.match(text, r.mention.np_end))]
     kills = [r for r in counted if r.role == "killed"]
+    # "A woman who had asked about a school place was beaten to death": the noun inside her relative clause
+    # shares her predicate and is no second victim.
+    kills = [r for r in kills if not any(o is not r and o.span[0] < r.span[0] and o.span[1] == r.span[1]
+                                         for o in kills)]
+    counted = [r for r in counted if r.role != "killed" or r in kills]
     totals = [r for r in kills if r.total]
     spans = [r.span for r in counted if r.role != "killed" or not totals or r.total]
     if totals:
