@@ -173,3 +173,10 @@ def test_victims_named_by_any_noun_relative_clauses_and_coordinated_acts(text, k
 def test_the_death_a_crowd_demands_justice_for_is_not_counted():
     text = "Thousands of women marched to demand justice for a trainee doctor raped and killed at a hospital."
     assert find_casualties(text).killed == 0
+
+
+def test_two_estimates_of_one_toll_give_the_lower_and_acronyms_are_names():
+    text = "At least 36 civilians were killed, according to local officials; the Taliban put the toll at 47."
+    assert find_casualties(text).killed == 36
+    assert find_casualties("9 IS militants were killed, according to the governor's office.").killed == 9
+    assert find_casualties("At least 23 Sadr supporters were killed.").killed == 23

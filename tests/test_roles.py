@@ -42,3 +42,11 @@ def test_the_by_phrase_under_a_weapon_with_an_adjective_trigger_is_the_doer():
 
 def test_a_by_phrase_with_a_participle_adjective_is_the_doer():
     assert _sides("A dozen women were raped by retreating soldiers in Uvira.", "raped")[0] == "soldiers"
+
+
+def test_a_semicolon_ends_the_clause_of_a_toll():
+    sent = next(sentences(["The ministry said 11 Taliban fighters were killed; the Taliban did not comment."]))[0]
+    mentions = find_actor_mentions(sent.text, sent.start)
+    trigger = next(t for t in find_triggers(sent.text, sent.start) if t.text == "killed")
+    roles = assign_roles(sent.span, trigger, mentions, sent.base)
+    assert [m.text for m in roles.agents] == []

@@ -149,6 +149,8 @@ _NEG_LEFT_RE = re.compile(r"\b(?:none\s+of|no|not|nor)\s+(?:the\s+|their\s+|its\
 # "marched to demand justice for a doctor raped and killed": the death the crowd protests, not one of this event.
 _GRIEVANCE_LEFT_RE = re.compile(r"\b(?:justice\s+for|in\s+memory\s+of|to\s+mourn)\s+(?:the\s+|a\s+|an\s+)?$",
                                 re.IGNORECASE)
+_COMPETING_TOLL_RE = re.compile(r"\b(?:put|puts|putting|gave|gives|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?"
+                                r"(?:death\s+)?(?:toll|number\s+of\s+dead)\s+at\b", re.IGNORECASE)
 _NEG_IN_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?$", re.IGNORECASE)
@@ -237,8 +239,8 @@ def _np_scan(
             if low in lex["deaths"] and low != "dead":
                 break
             continue
-        if head or low in lex["stops"]:
-            break
+        if head or low in lex["stops"] and not (word.isupper() and len(word) > 1):
+            break  # (an acronym is a name, not the stop word it spells: "9 IS militants")
         content.append(word)
         i += 1
     if head:
@@ -248,7 +250,7 @@ def _np_scan(
     if allow_group and all(w[0].isupper() for w in content):
         return "group", words[len(content) - 1][2]
     last = words[len(content) - 1][2]
-    if allow_group and len(content) <= 2 and all(w.islower() for w in content) and not any(
+    if allow_group and len(content) <= 3 and content[-1].islower() and not any(
             w.lower().rstrip(".") in lex["not_people"] | lex["stops"] for w in content) and \
             lex["killed_next_re"].match(text, last):
         return "person", last  # "1 waiter was killed": whatever the noun, a figure that was killed is people
@@ -464,6 +466,11 @@ def find_casualties(text: str) -> Casualties:
     if totals:
         best = max(totals, key=lambda r: r.mention.value)
         killed, vague = best.mention.value, best.mention.vague
+        counts = [r for r in kills if not r.total]
+        if counts and _COMPETING_TOLL_RE.search(text):
+            # "36 civilians were killed, officials said; the Taliban put the toll at 47": two estimates of one
+            # toll, and ACLED takes the lower.
+            killed = min(killed, sum(r.mention.value for r in counts))
     else:
         killed = sum(r.mention.value for r in kills)
         vague = any(r.mention.vague for r in kills)

@@ -124,6 +124,10 @@ def _governing_verb(token: Any) -> Any:
 
 
 def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None) -> bool:
+    anchor = trigger_token if trigger_token is not None else trigger_verb
+    lo, hi = sorted((mention_head.i, anchor.i))
+    if any(t.text == ";" for t in mention_head.doc[lo:hi]):
+        return False  # "11 Taliban were killed; the Taliban did not comment": a semicolon ends the clause
     verb = _governing_verb(mention_head.head if mention_head.head.i != mention_head.i else mention_head)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         verb = _governing_verb(verb.head)  # "by retreating soldiers" belongs to the verb the "by" hangs from
