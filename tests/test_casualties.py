@@ -180,3 +180,8 @@ def test_two_estimates_of_one_toll_give_the_lower_and_acronyms_are_names():
     assert find_casualties(text).killed == 36
     assert find_casualties("9 IS militants were killed, according to the governor's office.").killed == 9
     assert find_casualties("At least 23 Sadr supporters were killed.").killed == 23
+
+
+def test_a_subset_aside_and_a_modifier_before_the_head_noun():
+    assert find_casualties("6 people, 2 of them ANA personnel, were killed and over 100 wounded.").killed == 6
+    assert find_casualties("1 Taliban border guard was killed and 10 civilians were wounded.").killed == 1

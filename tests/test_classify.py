@@ -253,3 +253,11 @@ def test_fallen_fighters_and_exchanged_bodies_are_no_fall_or_killing():
     text = "Both sides exchanged prisoners and the bodies of fallen fighters at a crossing."
     assert {t.family for t in find_triggers(text)} & {"take", "violence"} == set()
     assert "take" in {t.family for t in find_triggers("The district has fallen to the Taliban.")}
+
+
+def test_debris_from_intercepted_missiles_is_no_interception():
+    from frontlines.triggers import find_triggers
+
+    text = "Rockets and debris from intercepted missiles hit central Belgorod."
+    assert "disrupted" not in {t.family for t in find_triggers(text)}
+    assert "disrupted" in {t.family for t in find_triggers("Air defences intercepted 20 missiles over Kyiv.")}

@@ -50,3 +50,11 @@ def test_a_semicolon_ends_the_clause_of_a_toll():
     trigger = next(t for t in find_triggers(sent.text, sent.start) if t.text == "killed")
     roles = assign_roles(sent.span, trigger, mentions, sent.base)
     assert [m.text for m in roles.agents] == []
+
+
+def test_a_group_named_on_its_people_takes_their_role():
+    sent = next(sentences(["One Taliban border guard was killed in the shelling."]))[0]
+    mentions = find_actor_mentions(sent.text, sent.start)
+    trigger = next(t for t in find_triggers(sent.text, sent.start) if t.text == "killed")
+    roles = assign_roles(sent.span, trigger, mentions, sent.base)
+    assert [m.text for m in roles.agents] == [] and "Taliban" in [m.text for m in roles.patients]

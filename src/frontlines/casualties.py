@@ -157,7 +157,8 @@ _COORD_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with
 _SINGULAR_RE = re.compile(r"\b(?:(?P<art>a|an|the|another)(?=\s)|(?P<pron>he|she)\b)", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\s+(?:(?:the|them|whom|those|these|their)\b)?", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'.-]*[A-Za-z]|[A-Za-z]|\d+-[A-Za-z][A-Za-z-]*)")
-_ASIDE_RE = re.compile(r"\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them)\b[^,;.]*,",
+_ASIDE_RE = re.compile(r"\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|"
+                       r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:them|whom))\b[^,;.]*,",
                        re.IGNORECASE)
 _BODIES_LEFT_RE = re.compile(r"\b(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _REFLEXIVE_AND_RE = re.compile(
@@ -239,6 +240,13 @@ def _np_scan(
             if low in lex["deaths"] and low != "dead":
                 break
             continue
+        if head and low not in lex["stops"]:
+            # "1 Taliban border guard": the head noun comes after a modifier of its own
+            later = next((j for j in (i + 1, i + 2) if j < len(words) and words[j][1] in nouns and all(
+                w[1] not in lex["stops"] for w in words[i:j])), None)
+            if later is not None:
+                end, i = words[later][2], later + 1
+                continue
         if head or low in lex["stops"] and not (word.isupper() and len(word) > 1):
             break  # (an acronym is a name, not the stop word it spells: "9 IS militants")
         content.append(word)

@@ -164,7 +164,10 @@ def _mention_head(span: Any, m: ActorMention, base: int) -> Any:
 # event nouns ("a Taliban attack") whose modifier is the doer.
 UNIT_NOUNS = frozenset({"patrol", "convoy", "vehicle", "post", "checkpoint", "base", "position", "outpost", "camp",
                         "headquarters", "office", "station", "commander", "leader", "member", "fighter", "soldier",
-                        "truck", "car", "compound", "unit", "garrison", "barracks", "tank", "helicopter"})
+                        "truck", "car", "compound", "unit", "garrison", "barracks", "tank", "helicopter",
+                        # people of a group: "1 Taliban border guard was killed" names the side that was hit
+                        "guard", "personnel", "officer", "policeman", "official", "worker", "employee", "staff",
+                        "supporter", "militant", "recruit", "cadet", "bodyguard", "driver", "trooper"})
 
 
 def _role(token: Any) -> str:
