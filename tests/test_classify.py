@@ -261,3 +261,10 @@ def test_debris_from_intercepted_missiles_is_no_interception():
     text = "Rockets and debris from intercepted missiles hit central Belgorod."
     assert "disrupted" not in {t.family for t in find_triggers(text)}
     assert "disrupted" in {t.family for t in find_triggers("Air defences intercepted 20 missiles over Kyiv.")}
+
+
+def test_a_release_of_thousands_of_prisoners_is_a_development():
+    from frontlines.triggers import find_triggers
+
+    text = "The junta freed more than 7,000 prisoners from Insein prison on Tuesday."
+    assert "other" in {t.family for t in find_triggers(text)}

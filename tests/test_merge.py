@@ -120,3 +120,19 @@ def test_the_armed_doer_s_verb_types_a_killing() -> None:
     text = ("More than 100 Palestinians were killed on Thursday when Israeli troops opened fire on a crowd "
             "waiting for food aid in Gaza City, the Gaza health ministry said.")
     assert [sub for sub, _ in _events_of(text, "2024-03-01")] == ["Attack"]
+
+
+def test_a_dated_deadly_happening_named_only_by_its_country_is_kept() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    text = "Gunmen killed 100 civilians in western Niger on Saturday."
+    kept = pipe.extract(Article("t", date(2021, 1, 4), text)).events
+    assert [(e.sub_event_type, e.fatalities, e.place.iso2 if e.place else "") for e in kept] == [("Attack", 100, "NE")]
+    summary = "Gunmen killed 100 civilians across Niger on Saturday."
+    assert pipe.extract(Article("u", date(2021, 1, 4), summary)).events == ()
+    memory = "Villagers in central Mali remembered the victims of the 2019 massacre, in which 160 herders were killed."
+    assert pipe.extract(Article("v", date(2024, 3, 23), memory)).events == ()

@@ -117,3 +117,7 @@ def test_what_a_deal_ended_is_no_new_event():
     assert reason("A ceasefire came into effect, ending over a year of hostilities.", "hostilities") == "reference"
     assert reason("A settlement was reached in Daraa, ending a two-month siege.", "siege") == "reference"
     assert reason("Somali forces ended a 30-hour siege of the hotel on Sunday.", "siege") is None
+
+
+def test_a_proposal_is_no_agreement_yet():
+    assert reason("Ukraine accepts 30-day ceasefire proposal.", "ceasefire") == "intention"

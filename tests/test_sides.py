@@ -202,3 +202,13 @@ def test_a_state_named_by_its_country_is_a_party_to_a_ceasefire() -> None:
            "ending over a year of hostilities."
     assert _pipeline_sides(date(2024, 11, 27), text) == [
         ("Agreement", "Military Forces of Israel (2022-)", "Hezbollah")]
+
+
+def test_a_broker_is_no_party_and_a_national_truce_is_placed_at_the_capital() -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    text = "A UN-brokered two-month truce between Yemen's warring parties took effect on Saturday."
+    events = Pipeline().extract(Article("t", date(2022, 4, 4), text)).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.place.name if e.place else "")
+            for e in events] == [("Agreement", "Government of Yemen (2012-2022) Hadi", "Sanaa")]

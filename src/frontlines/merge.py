@@ -301,6 +301,23 @@ def merge_mentions(drafts: Sequence[Draft], country: str) -> list[Draft]:
             spans = {(s.start, s.end): s for s in home.evidence + d.evidence}
             home.evidence = tuple(spans[k] for k in sorted(spans))
             home.sources = tuple(dict.fromkeys(home.sources + d.sources))
-        # A country-wide mention with no specific event to support is not coded: ACLED needs a location
-        # at least at the province level, and summaries ("gains across the country") are not one happening.
+        elif _one_happening(d):
+            merged.append(d)  # "Gunmen killed 100 civilians in western Niger on Saturday": placed at the country
+        # Otherwise a country-wide mention is not coded: summaries ("gains across the country") are not one
+        # happening, and ACLED needs a location.
     return merged
+
+
+_SPREAD_RE = re.compile(r"\b(?:across|nationwide|throughout|around the country|several (?:provinces|regions|states|"
+                        r"cities|towns)|many (?:provinces|regions|cities)|dozens of (?:districts|towns))\b", re.I)
+
+
+_LOOKING_BACK_RE = re.compile(r"\b(?:remember\w*|commemorat\w*|anniversar\w*|memorial|mourn\w*|ceremony)\b", re.I)
+
+
+def _one_happening(d: Draft) -> bool:
+    """A country-wide sentence that still tells one dated, deadly happening, not a summary."""
+    text = " ".join(s.text for s in d.evidence)
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
+    return d.time_precision == 1 and d.fatalities > 0 and d.candidate.event_type in VIOLENT_TYPES and \
+        not _SPREAD_RE.search(text) and not _LOOKING_BACK_RE.search(text) and years <= {d.event_date.year}

@@ -27,7 +27,7 @@ UNCONFIRMED_HEADS = frozenset({"investigate", "probe", "verify", "examine", "rum
 DENIAL_HEADS = frozenset({"deny", "dismiss", "reject", "refute"})
 # Nouns that make what they govern unreal: "fears of an attack", "plans for an offensive", "threat of".
 UNREAL_NOUNS = frozenset({"fear", "plan", "threat", "risk", "possibility", "prospect", "danger", "warning",
-                          "rumour", "rumor", "intention", "bid", "attempt"})
+                          "rumour", "rumor", "intention", "bid", "attempt", "proposal", "offer", "draft"})
 CLAUSAL_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "pcomp", "parataxis"})
 
 

@@ -201,7 +201,7 @@ class Pipeline:
                 continue  # "Federal forces captured Mekelle in late November": an article's background, not its news
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self.placer.place(toponyms, article.text, sent.start, sent.end, country, lo, hi,
-                                                    national=cand.event_type == "Strategic developments")
+                                                    national=cand.sub_event_type in _NATIONAL_SUBTYPES)
             ev_country = place.iso2 if place is not None and place.iso2 else country
             crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
             if cand.sub_event_type == "Looting/property destruction" and crowd and (
@@ -255,6 +255,11 @@ class Pipeline:
                           m.place.name if m.place else "", *(s.start for s in m.evidence))
         return replace(event, id=key)
 
+
+# Developments a government or a movement decides for a whole country: with no place named, they are coded at
+# the capital. Ground that changes hands always has a place of its own.
+_NATIONAL_SUBTYPES = frozenset({"Agreement", "Other", "Change to group/activity", "Headquarters or base established",
+                                "Arrests"})
 
 def _clear_sentence_caches() -> None:
     from . import actors, numbers, temporal

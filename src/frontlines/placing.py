@@ -208,6 +208,10 @@ class EventPlacer:
                 capital = self._capital(country, precision=1)
                 if capital is not None:
                     return capital, False  # "protesters marched in the Sudanese capital"
+            if national and country and not _SPREAD.search(text, sent_start, sent_end):
+                capital = self._capital(country)
+                if capital is not None:
+                    return capital, False  # "a truce between Yemen's warring parties took effect": a national deal
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
             focus = next((t.place for t in own if t.place is not None and t.place.iso2 == country), None)
             return focus or own[0].place, True
@@ -275,6 +279,9 @@ class EventPlacer:
 
 
 # "the capital", "the Somali capital", "the country's capital" (not "provincial capital", "capital of X").
+# Statements about many places at once, which no single place stands for.
+_SPREAD = re.compile(r"\b(?:across|throughout|around the country|several (?:provinces|regions|states|cities|towns)|"
+                     r"many (?:provinces|regions|cities))\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"\bthe\s+(?:(?:country|nation)['’]s\s+|[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
 
 

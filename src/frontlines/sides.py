@@ -284,6 +284,19 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                                                       r"property|residents|civilians)\b", sentence, re.I) else None
         if sub == "Arrests" and actor2 is None:
             actor2 = _civilians(country)  # the arrested, unless named as members of a group
+        if sub == "Agreement":
+            # "a UN-brokered truce", "talks mediated by Qatar": the broker is no party to the deal.
+            brokers = {(b.group(1) or b.group(2)).lower() for b in _BROKER.finditer(sentence)}
+            def brokered(actor: Actor | None) -> bool:
+                return actor is not None and bool(actor.mention) and any(
+                    b == actor.mention.lower() or b.endswith(" " + actor.mention.lower()) for b in brokers)
+            if brokered(actor2):
+                actor2 = None
+            if brokered(actor1):
+                actor1, actor2 = actor2, None
+            if actor1 is None and actor2 is None and country and re.search(
+                    r"\bwarring (?:parties|sides|factions)\b", sentence, re.I):
+                actor1 = actor_mod.state_forces(country, on, "government")
         if sub == "Agreement" and (actor1 is None) != (actor2 is None):
             # "a ceasefire between Israel and Hezbollah": a state named by its country is a party, in the text's order
             known = actor1 or actor2
@@ -325,6 +338,8 @@ _GOVERNMENT_DOER = re.compile(r"\b(?:the|[A-Z][\w-]+(?: state| regional| federal
 _FORCES_TARGET = re.compile(r"\b(?:on|onto|into|against|at|hit|struck|targeted|targeting)\s+(?:(?:its|their|the|our|"
                             r"[A-Z][a-z]+(?:ian|ese|i|ish|an))\s+)?(?:military\s+|army\s+|front-?line\s+)?"
                             r"(?:positions|trenches|troops|soldiers|front ?lines?|checkpoints?|military posts?)\b")
+_BROKER = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)-(?:brokered|mediated|backed|sponsored)\b|"
+                     r"\b(?:brokered|mediated|facilitated) by (?:the )?([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)")
 _BETWEEN_PARTIES = re.compile(r"\bbetween (?:the )?([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) and (?:the )?"
                               r"([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)")
 _INTERCEPTION = re.compile(r"\b(?:intercept\w*|shot down|shoots? down|downed|downing|shooting down)\b", re.I)
