@@ -268,3 +268,21 @@ def test_a_release_of_thousands_of_prisoners_is_a_development():
 
     text = "The junta freed more than 7,000 prisoners from Insein prison on Tuesday."
     assert "other" in {t.family for t in find_triggers(text)}
+
+
+def test_forces_who_shoot_people_during_riots_make_a_violent_demonstration():
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    text = "Ugandan security forces shot dead at least 28 people during riots that broke out in Kampala on Wednesday."
+    assert [e.sub_event_type for e in pipe.extract(Article("t", date(2020, 11, 19), text)).events] == [
+        "Violent demonstration"]
+    text = "Riot police dispersed protesters in Tbilisi overnight as demonstrators threw fireworks at officers."
+    assert [e.sub_event_type for e in pipe.extract(Article("u", date(2024, 12, 2), text)).events] == [
+        "Violent demonstration"]
+    text = "Junta troops torched more than 160 houses in Tedim on Friday, residents said."
+    assert [e.sub_event_type for e in pipe.extract(Article("v", date(2021, 10, 31), text)).events] == [
+        "Looting/property destruction"]

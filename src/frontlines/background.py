@@ -125,7 +125,7 @@ def drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
         head = token.head if token is not None else None
         if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ in (
                 "after", "following", "since", "amid", "despite", "before", "during", "under"):
-            if t.family == "protest" and head.lower_ in ("during", "amid"):
+            if t.family in ("protest", "riot") and head.lower_ in ("during", "amid"):
                 out.append(t)  # "shot dead by police during a protest": the protest is where force was used
             continue
         if head is not None and token is not None and token.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and \

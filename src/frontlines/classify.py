@@ -66,6 +66,7 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
                           r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
                           r"riot(?:ed|ing|ers|s)?(?! (?:police|policemen|squad|units?|gear|shields?|control)\b)|"
                           r"ransacked|smashed)\b", re.I)
+_AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
 INSTRUMENT = re.compile(r"\b(?:with|using|armed with|carrying)\b(?:[^.;]*)$", re.I)
@@ -182,8 +183,9 @@ def classify(
         # anything in the sentence makes its burning part of its attack, not a riot.
         armed_doer = any(is_armed(r.agents[0]) and not is_state(r.agents[0]) for t in triggers
                          for r in [roles.get(t)] if r and r.agents and t.family not in ("protest",)) or any(
-            r.agents and is_armed(r.agents[0]) for t in triggers for r in [roles.get(t)]
-            if r and t.family in ("riot", "mob"))
+            r.agents and is_armed(r.agents[0]) and not (is_state(r.agents[0]) and _AMID_RIOTS.search(sentence_text))
+            for t in triggers for r in [roles.get(t)]
+            if r and t.family in ("riot", "mob"))  # (forces who shot people "during riots" did not riot)
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
         state = next((m for m in mentions if is_state(m)), None) or next(
             (m for m in mentions if m.kind == "named" and is_armed(m)), None)
@@ -200,7 +202,9 @@ def classify(
         only_targets = all(m.kind == "police" and not any(m in (roles.get(x) or Roles((), (), ())).agents
                                                           for x in triggers) for m in armed)
         # "another missile hit a building, setting it on fire": what a strike set alight is no riot.
-        riot_crowd = "riot" in by_family and not armed_doer and (doers or not armed or only_targets) and not (
+        riot_crowd = "riot" in by_family and not armed_doer and (
+            doers or not armed or only_targets or cue("crowd").search(sentence_text) and not any(
+                is_armed(r.agents[0]) for t in by_family["riot"] for r in [roles.get(t)] if r and r.agents)) and not (
             set(REMOTE_FAMILIES) & set(by_family))
         # "Wagner fighters took over the headquarters and began a march on Moscow": an armed group on the move
         # is no demonstration.
