@@ -286,3 +286,9 @@ def test_forces_who_shoot_people_during_riots_make_a_violent_demonstration():
     text = "Junta troops torched more than 160 houses in Tedim on Friday, residents said."
     assert [e.sub_event_type for e in pipe.extract(Article("v", date(2021, 10, 31), text)).events] == [
         "Looting/property destruction"]
+
+
+def test_a_general_amnesty_is_a_development():
+    from frontlines.triggers import find_triggers
+
+    assert "other" in {t.family for t in find_triggers("The Taliban announced a general amnesty for officials.")}

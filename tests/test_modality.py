@@ -121,3 +121,12 @@ def test_what_a_deal_ended_is_no_new_event():
 
 def test_a_proposal_is_no_agreement_yet():
     assert reason("Ukraine accepts 30-day ceasefire proposal.", "ceasefire") == "intention"
+
+
+def test_a_denial_of_the_doer_after_a_semicolon_keeps_the_deaths():
+    assert reason("Twelve children were killed; Hezbollah denied firing it.", "killed") is None
+    assert reason("Seven fighters were killed; the Taliban denied the losses.", "killed") == "denied"
+
+
+def test_a_crowd_that_gathered_to_protest_did_protest():
+    assert reason("Supporters gathered in central Maputo to protest the killing of his lawyer.", "protest") is None

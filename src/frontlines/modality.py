@@ -95,7 +95,13 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
                 c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
             return "negated"
     previous = trigger
+    semicolons = [t.i for t in trigger.sent if t.text == ";"]
     for node in chain[1:]:
+        if any(min(node.i, trigger.i) < s < max(node.i, trigger.i) for s in semicolons) and not any(
+                t.lemma_.lower() in _DISPUTED_TOLL for t in node.subtree if t.i > trigger.i):
+            # "12 children were killed; Hezbollah denied firing it": the denial is of who did it, in another
+            # clause (unlike "seven were killed; the Taliban denied losses").
+            break
         lemma = node.lemma_.lower()
         via = previous.dep_
         if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
@@ -145,6 +151,13 @@ ENDING_VERBS = frozenset({"end", "stop", "cease", "halt", "pause", "freeze", "co
 DEAL_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "deal", "agreement", "settlement", "accord", "armistice"})
 
 
+_DISPUTED_TOLL = frozenset({"loss", "losses", "casualty", "claim", "toll", "report", "death", "figure", "number"})
+_GRIEVANCE_VERBS = frozenset({"protest", "demonstrate", "demand", "denounce", "condemn", "oppose", "mourn",
+                              "mark", "commemorate", "call", "press", "urge", "voice", "express", "show"})
+_GATHERING_HEADS = frozenset({"gather", "march", "rally", "assemble", "converge", "mass", "take", "pour", "throng",
+                              "flock", "come", "turn", "block", "occupy", "stage", "hold"})
+
+
 def _purpose(clause: Any) -> str | None:
     """"a counter-offensive to retake the town", "sent commandos to retake it", "positions across the valley to
     continue the fight": an infinitive of purpose or plan is not (yet) an event."""
@@ -153,6 +166,8 @@ def _purpose(clause: Any) -> str | None:
     head = clause.head
     if head.i == clause.i or head.lemma_.lower() in REALISED_HEADS:
         return None
+    if clause.lemma_.lower() in _GRIEVANCE_VERBS and head.lemma_.lower() in _GATHERING_HEADS:
+        return None  # "supporters gathered in central Maputo to protest the killing": the gathering is the protest
     if clause.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return "intention"
     if clause.dep_ == "advcl" or clause.dep_ == "xcomp" and (
