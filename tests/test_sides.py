@@ -212,3 +212,16 @@ def test_a_broker_is_no_party_and_a_national_truce_is_placed_at_the_capital() ->
     events = Pipeline().extract(Article("t", date(2022, 4, 4), text)).events
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.place.name if e.place else "")
             for e in events] == [("Agreement", "Government of Yemen (2012-2022) Hadi", "Sanaa")]
+
+
+def test_police_a_riot_fought_are_its_second_side_but_not_police_of_another_day() -> None:
+    fought = "Students in Quito hurled rocks at police and burned a police kiosk on Monday."
+    assert _pipeline_sides(date(2022, 6, 21), fought) == [
+        ("Violent demonstration", "Rioters (Ecuador)", "Police Forces of Ecuador (2021-2023)")]
+    from frontlines.sides import _riot_police
+
+    other_day = "Protesters set fire to a radio station in Lagos on Wednesday, a day after police fired on marchers."
+    assert _riot_police(other_day, None, "NG", date(2020, 10, 22)) is None
+    same_day = "Protesters set fire to a radio station in Lagos on Wednesday as police fired on marchers."
+    police = _riot_police(same_day, None, "NG", date(2020, 10, 22))
+    assert police is not None and police.name.startswith("Police Forces of Nigeria")

@@ -207,6 +207,8 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor2 = None  # a building or a commander's house was the target, not a force that intervened
         if sub == "Violent demonstration" and actor2 is not None and actor2.inter in (5, 6):
             actor2 = None  # the crowd named twice ("supporters ... the protesters"), not a second side
+        if sub == "Violent demonstration" and actor2 is None and country:
+            actor2 = _riot_police(sentence, actor1, country, on)
         if actor1 is None or actor1.inter not in (5, 6):
             actor1 = _labelled("Rioters", 5, country)
         elif actor1.inter == 6:
@@ -473,6 +475,24 @@ def _foreign_demonym(sentence: str, country: str, on: date, names_too: bool = Fa
 def _unarmed(actor: Actor) -> bool:
     """International organisations are witnesses or victims, never the perpetrators of an attack."""
     return actor.name.startswith(("UN:", "AU:", "NATO:")) and "peacekeep" not in actor.mention.lower()
+
+
+# Police the crowd fought or that fired on it ("threw stones at police", "police opened fire", "broke through
+# police lines", "set fire to a police post"); what happened "a day after" or "earlier" is another event.
+_POLICE_ENGAGED = re.compile(r"\b(?:(?:riot )?police(?:men)?|officers|security forces|carabineros|gendarmes?)\b(?!\s+"
+                             r"(?:said|say|says|chief|spokesm[ae]n)\b)|\bshot dead\b|\blive (?:rounds|ammunition)\b|"
+                             r"\btear ?gas\b|\brubber bullets\b", re.I)
+_ANOTHER_TIME = re.compile(r"\b(?:(?:a|one|two|three|several) (?:day|days|week|weeks|hours?) (?:after|before)|"
+                           r"earlier|previously|last (?:week|month))\b", re.I)
+
+
+def _riot_police(sentence: str, actor1: Actor | None, country: str, on: date) -> Actor | None:
+    if actor1 is not None and actor1.inter in (1, 8):
+        return actor1  # "Kenyan police killed 23 as protesters stormed parliament": the force named as the doer
+    here = _ANOTHER_TIME.split(sentence, 1)[0]
+    if not _POLICE_ENGAGED.search(here):
+        return None
+    return actor_mod.state_forces(country, on, "police")
 
 
 def _labelled(label: str, inter: int, country: str) -> Actor:
