@@ -292,3 +292,21 @@ def test_a_general_amnesty_is_a_development():
     from frontlines.triggers import find_triggers
 
     assert "other" in {t.family for t in find_triggers("The Taliban announced a general amnesty for officials.")}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("An Israeli strike on a school sheltering displaced families in Gaza City on Saturday killed at least 90 "
+     "people, Gaza civil defence said.", "Air/drone strike"),
+    ("At least 62 worshippers were killed when explosives planted inside a mosque in Nangarhar brought down the "
+     "roof during Friday prayers, a provincial spokesman said.", "Remote explosive/landmine/IED"),
+    ("Unidentified gunmen shot dead a former army officer outside his home in Kunduz city on Monday evening, "
+     "his relatives said.", "Attack"),
+])
+def test_strikes_on_buildings_planted_explosives_and_former_soldiers(text: str, sub: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2024, 8, 10), text)).events
+    assert [e.sub_event_type for e in events] == [sub]

@@ -118,3 +118,8 @@ def test_acled_admin1_spellings() -> None:
     # Uganda: ACLED's first level is the district, one below GeoNames' regions.
     assert acled_admin1("UG", "Central", "Kampala") == "Kampala"
     assert acled_admin1("UG", "Central") == "Central"
+    # Cameroon's regions in ACLED's French; Egypt's, Saudi Arabia's and Cambodia's in common English.
+    assert acled_admin1("CM", "Far North") == "Extreme-Nord" and acled_admin1("CM", "North-West") == "Nord-Ouest"
+    assert acled_admin1("EG", "Shamal Sina'") == "North Sinai" and acled_admin1("SA", "Ar Riyad") == "Riyadh"
+    assert acled_admin1("KH", "Baat Dambang") == "Battambang" and acled_admin1("TD", "Ville de Ndjamena") == "N'Djamena"
+    assert acled_admin1("AZ", "Tərtər") == "Tartar"  # the schwa has no decomposition to strip

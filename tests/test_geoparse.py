@@ -392,3 +392,11 @@ def test_armed_groups_home_vouches_for_another_name_of_its_town(parser: Geoparse
     assert [t.text for t in parser.find(text)] == ["Chad"]  # "El Geneina" is only another name of Al-Junaynah
     tops = parser.find(text, hints=["SD"])  # ... which the RSF's home country makes believable
     assert [(t.text, t.place.iso2 if t.place else None) for t in tops] == [("Chad", "TD"), ("El Geneina", "SD")]
+
+
+def test_squares_and_quoted_campaign_titles_are_not_places(parser: Geoparser) -> None:
+    paris = parser.find("Protesters threw stones at police at Place d'Italie in Paris on Saturday.")
+    assert [(t.text, t.place.name if t.place else None) for t in paris] == [("Paris", "Paris")]
+    march = parser.find("Police fire tear gas at Khan's 'Azadi march' as supporters reach Islamabad.")
+    assert [t.text for t in march] == ["Islamabad"]
+    assert [t.text for t in parser.find("Azadi residents fled to Ahvaz.")][:1] == ["Azadi"]

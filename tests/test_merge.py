@@ -136,3 +136,12 @@ def test_a_dated_deadly_happening_named_only_by_its_country_is_kept() -> None:
     assert pipe.extract(Article("u", date(2021, 1, 4), summary)).events == ()
     memory = "Villagers in central Mali remembered the victims of the 2019 massacre, in which 160 herders were killed."
     assert pipe.extract(Article("v", date(2024, 3, 23), memory)).events == ()
+
+
+def test_an_undated_mention_joins_a_dated_one_of_its_kind_within_a_week():
+    headline = draft(HERAT, date(2021, 7, 31))
+    report = draft(HERAT, date(2021, 7, 27), start=40, explicit=True)
+    merged = merge_mentions([headline, report], "AF")
+    assert [m.event_date for m in merged] == [date(2021, 7, 27)]
+    older = draft(HERAT, date(2021, 7, 20), start=40, explicit=True)
+    assert len(merge_mentions([headline, older], "AF")) == 2

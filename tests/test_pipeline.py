@@ -308,3 +308,40 @@ def test_capitalised_first_words_that_are_ordinary_words_are_no_places() -> None
     text = "Cars and bins were set ablaze and fireworks fired at police in Nanterre on Wednesday night."
     events = pipe.extract(Article("t", date(2023, 6, 29), text)).events
     assert events and events[0].place is not None and events[0].place.name == "Nanterre"
+
+
+def test_force_on_a_crowd_with_no_protest_word_is_a_policed_protest(pipeline):
+    events = pipeline.extract(Article("t", date(2022, 5, 27), (
+        "Police fired tear gas and baton-charged PTI supporters trying to reach Islamabad's D-Chowk on "
+        "Wednesday night, TV footage showed."))).events
+    assert [(e.sub_event_type, e.event_date, e.place.admin1 if e.place else None) for e in events] == [
+        ("Protest with intervention", date(2022, 5, 25), "Islamabad Capital Territory")]
+    rioting = pipeline.extract(Article("t", date(2023, 7, 30), (
+        "Police fired tear gas and rubber bullets at BNP supporters who threw bricks near the party office in "
+        "Dhaka on Saturday; a policeman was beaten to death."))).events
+    assert [e.sub_event_type for e in rioting] == ["Violent demonstration"]
+
+
+def test_an_undated_headline_is_the_dated_report_below_it(pipeline):
+    events = pipeline.extract(Article("t", date(2024, 11, 8), (
+        "Mozambique police fire on protesters in Maputo. Police fired tear gas and live rounds at thousands of "
+        "marchers in central Maputo on Thursday; a rights group said three people were killed."))).events
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Excessive force against protesters", date(2024, 11, 7), 3)]
+
+
+def test_police_force_told_after_a_riot_is_part_of_it(pipeline):
+    events = pipeline.extract(Article("t", date(2022, 4, 1), (
+        "On 31 March 2022, protesters gathered outside the president's private residence in Mirihana, near "
+        "Colombo, set fire to a bus and threw stones. Police fired tear gas and water cannon; dozens were "
+        "injured."))).events
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else "") for e in events] == [
+        ("Violent demonstration", "Police Forces of Sri Lanka (2019-2022)")]
+
+
+def test_an_agreement_after_fighting_takes_no_side_from_the_fighting(pipeline):
+    events = pipeline.extract(Article("t", date(2024, 8, 12), (
+        "A tribal jirga in Kurram agreed on a ceasefire between Sunni and Shia tribes on Sunday after a week of "
+        "clashes that killed 20 people, district officials said."))).events
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+    assert events[0].fatalities == 0 and (events[0].actor1 is None or "Civilians" not in events[0].actor1.name)

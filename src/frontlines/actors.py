@@ -247,6 +247,8 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             continue
         if kind == "government" and not hint:
             continue  # "officials said", "authorities": attribution far more often than an actor
+        if kind in ("military", "police") and _FORMER.search(text, max(0, a - 12), a):
+            kind = "civilians"  # "a former army officer", "retired policemen": ACLED codes them civilians
         found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
         taken.append((a, b))
     # As finditer would, but trying the alternation only where one of its phrases can begin.
@@ -270,6 +272,7 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
 _STATE_OWNER = re.compile(r"\b(?:government|regime|pro-government)\b", re.IGNORECASE)
 _NON_STATE_BEFORE = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|separatist|anti-\w+|militia|tribal|"
                                r"guerrilla|jihadist|paramilitary\s+rebel)\s+$", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|retired|ex-)\s*$", re.IGNORECASE)
 _MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
 
 _WORD = re.compile(r"\w+")

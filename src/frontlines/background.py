@@ -118,6 +118,8 @@ def drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
             out.append(t)  # "recaptured the town after the militants pulled out": one change of hands, kept whole
             continue
         token = token_at(span, t.start - base)
+        if token is not None and token.dep_ == "relcl" and token.head.dep_ in ("pobj", "pcomp"):
+            token = token.head  # "after a week of clashes that killed 20 people": the clause tells of the clashes
         # Climb "a week of clashes" to the preposition that governs the whole phrase.
         while token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and \
                 token.head.head.i != token.head.i:

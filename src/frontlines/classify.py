@@ -66,6 +66,7 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
                           r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
                           r"riot(?:ed|ing|ers|s)?(?! (?:police|policemen|squad|units?|gear|shields?|control)\b)|"
                           r"ransacked|smashed)\b", re.I)
+_FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
                           r"followed|subsequently|in response|retaliat\w*)\b", re.I)
@@ -159,6 +160,12 @@ def classify(
     by_family: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_family.setdefault(t.family, []).append(t)
+    if "riot" in by_family and "protest" in by_family:
+        # "Police fired tear gas at supporters who threw bricks": the force only says a crowd was there, and
+        # the crowd's own violence already says what it did.
+        by_family["protest"] = [t for t in by_family["protest"] if not _FORCE_ONLY.match(t.text)]
+        if not by_family["protest"]:
+            del by_family["protest"]
     armed = [m for m in mentions if is_armed(m)]
     out: list[EventCandidate] = []
 
@@ -227,7 +234,7 @@ def classify(
             t = (by_family.get("protest") or by_family["riot"])[0]
             shot_protesters = killed > 0 and any(
                 is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
-                for r in roles.values() if r.agents)
+                for t, r in roles.items() if r.agents and not _FORCE_ONLY.match(t.text))
             # Demonstrators who turn violent make a riot, whatever force is then used against them.
             if shot_protesters:
                 sub = "Excessive force against protesters"

@@ -69,6 +69,7 @@ class Lexicon:
     heads: frozenset[str]
     name_heads: frozenset[str]
     natural: frozenset[str]
+    quoted_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         heads=frozenset(fold(h) for h in raw["generic_heads"]),
         name_heads=frozenset(fold(h) for h in raw["name_heads"]),
         natural=frozenset(fold(h) for h in raw["natural_features"]),
+        quoted_titles=frozenset(fold(h) for h in raw["quoted_title_heads"]),
     )
 
 

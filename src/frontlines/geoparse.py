@@ -12,6 +12,7 @@ Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -55,6 +56,8 @@ _MISSPELLING_CLOSENESS = 0.75  # a home variant must be this close to beat a nam
 _VARIANT_CLOSENESS = 0.6  # below this a shared consonant skeleton is a coincidence ("Khwaja" / "La Jolla")
 _BIG = 1_000_000
 _COMPASS = frozenset({"north", "south", "east", "west"})
+_OPEN_QUOTES = frozenset("'\"‘“")
+_QUOTED_REST = re.compile(r"((?:[ -][a-z]+){1,3})['’\"”]")
 
 
 class Geoparser:
@@ -221,6 +224,8 @@ class Geoparser:
             ps, pe = tokens[i - 1]
             if fold(text[ps:pe]) in lex.titles and not text[pe:m.start].strip():
                 return False
+        if not m.cue and self._quoted_title(text, m):
+            return False
         if m.natural:
             m.ids = ()  # "the Panj river": a river, not the town that shares its name
             return True
@@ -284,6 +289,14 @@ class Geoparser:
             m.ids = ()  # "the village of X in north-eastern Burkina Faso": named, but not a place we know there
             return True
         return False
+
+    def _quoted_title(self, text: str, m: Mention) -> bool:
+        """Khan's 'Azadi march': a quoted title that starts with a place name names a campaign, not a place."""
+        if m.start == 0 or text[m.start - 1] not in _OPEN_QUOTES or (
+                m.start > 1 and not (text[m.start - 2].isspace() or text[m.start - 2] in "([")):
+            return False
+        close = _QUOTED_REST.match(text, m.end)
+        return close is not None and any(fold(w) in self.lex.quoted_titles for w in close.group(1).split())
 
     def _neighbours(self, text: str, tokens: list[tuple[int, int]], i: int, ntok: int, m: Mention,
                     home: set[str]) -> bool | None:

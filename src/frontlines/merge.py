@@ -60,20 +60,25 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 # One demonstration, told in two sentences ("300 people protested ... Police detained several of them"), is one
 # event coded by what happened to it at worst.
+_UNDATED_REACH = 7  # days back an undated mention may reach to a dated one of the same kind and place
+
 PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
+    gap = abs((a.event_date - b.event_date).days)
+    # "Police fire tear gas at march" over a report of Wednesday's march: an undated mention carries the
+    # publication date, and is the dated one when an article tells of nothing else of its kind there.
+    undated = a.date_explicit != b.date_explicit and gap <= _UNDATED_REACH
     if a.sub_event_type != b.sub_event_type:
-        if not (a.sub_event_type in PROTEST_RANK and b.sub_event_type in PROTEST_RANK
-                and a.event_date == b.event_date):
+        if not (a.sub_event_type in PROTEST_RANK and b.sub_event_type in PROTEST_RANK and (gap == 0 or undated)):
             return False
     if not _same_place(a.place, b.place):
         return False
     if a.candidate.event_type == "Strategic developments" and a.actor1 and b.actor1 and \
             a.actor1.name != b.actor1.name:
         return False  # two groups mobilising in one town are two developments
-    return abs((a.event_date - b.event_date).days) <= 1
+    return gap <= 1 or undated
 
 
 def _absorb(target: Draft, other: Draft) -> None:
@@ -214,15 +219,23 @@ def _fold_into_crowd(crowd: Draft, other: Draft) -> None:
 def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
     """Violence right after a demonstration, by the state or nobody named, against nobody or civilians."""
     arrests = d.sub_event_type == "Arrests"  # "Several people were arrested.": the crowd's own arrests
-    if crowd.candidate.event_type not in CROWD_TYPES or not (d.candidate.event_type in VIOLENT_TYPES or arrests):
+    # "... set fire to a bus. Police fired tear gas and water cannon": the force used on a crowd already coded,
+    # with no crowd of its own named.
+    policed = d.sub_event_type in PROTEST_RANK and d.sub_event_type != "Peaceful protest" and \
+        d.candidate.agent is None
+    if crowd.candidate.event_type not in CROWD_TYPES or not (
+            d.candidate.event_type in VIOLENT_TYPES or arrests or policed):
         return False
-    if not 0 < d.sentence_index - crowd.sentence_index <= 2 or d.event_date != crowd.event_date:
+    if not 0 < d.sentence_index - crowd.sentence_index <= 2 or d.event_date != crowd.event_date and (
+            d.date_explicit or not policed):
         return False
     if d.place is not None and crowd.place is not None and not _same_place(d.place, crowd.place) and \
             d.place.admin1 != crowd.place.admin1:
         return False
     doer_ok = d.actor1 is None or d.actor1.inter == 1 or d.actor1.name.startswith("Unidentified")
     target_ok = d.actor2 is None or d.actor2.inter in (5, 6, 7)
+    if policed:
+        return True
     return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade", "Arrests")
 
 

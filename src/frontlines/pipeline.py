@@ -42,6 +42,7 @@ DISORDER = {
 assert set(DISORDER) == set(TAXONOMY)
 
 _DECLARED_FAMILIES = frozenset({"group_change", "base", "agreement", "other"})
+_FIGHTING_FAMILIES = frozenset({"clash", "take", "retake", "air", "shelling", "suicide", "ied", "grenade", "violence"})
 # A news article's events are days or weeks old at most; what it dates months back is background it recalls.
 BACKGROUND_DAYS = 60
 BACKGROUND_MIN_SENTENCES = 5
@@ -162,6 +163,15 @@ class Pipeline:
         # Actors named only inside a clause that reports nothing ("who fought Soviet forces in the 1980s")
         # are not sides of this sentence's events.
         sent_mentions = [m for m in sent_mentions if not any(a <= m.start and m.end <= b for a, b in excluded)]
+        families = {t.family for t in kept}
+        earlier_fighting = [r for t in before_background if t not in kept and t.family in _FIGHTING_FAMILIES
+                            for r in [background_phrase(span, t, base, kept_ids)] if r is not None]
+        if families <= _DECLARED_FAMILIES:
+            # "... agreed on a ceasefire after a week of clashes that killed 20 people": those the background
+            # phrase names are the earlier fighting's, not the agreement's. (The foe of "captured the town after
+            # clashes with the army", or the police of "riots after a police shooting", are this event's.)
+            sent_mentions = [m for m in sent_mentions
+                             if not any(a <= m.start and m.end <= b for a, b in earlier_fighting)]
         roles = {t: assign_roles(span, t, sent_mentions, base) for t in kept}
         casualties = find_casualties(blanked)
         candidates = classify(sent.text, kept, roles, sent_mentions, casualties.killed, sent.start)

@@ -91,7 +91,7 @@ def strip_admin_words(folded: str) -> str:
 
 
 _NON_DECOMPOSING = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
-                                  "Đ": "D", "ß": "ss", "æ": "ae"})
+                                  "Đ": "D", "ß": "ss", "æ": "ae", "ə": "a", "Ə": "A"})
 
 
 def ascii_name(name: str) -> str:
