@@ -320,3 +320,10 @@ def test_a_non_state_qualifier_keeps_forces_off_the_state():
     found = [(m.text, m.kind) for m in find_actor_mentions("Resistance forces of the PDF and rebel troops attacked.")]
     assert ("forces", "military") not in found and ("troops", "military") not in found
     assert [m.name for m in find_actor_mentions("ELN guerrillas attacked.")] == ["ELN: National Liberation Army"]
+
+
+def test_civilians_take_their_nationality_and_former_soldiers_are_civilians() -> None:
+    found = {m.text: (m.kind, m.country_hint) for m in find_actor_mentions(
+        "Gunmen killed two Chinese engineers and a former army officer in Karachi.")}
+    assert found["engineers"] == ("civilians", "CN")
+    assert found["army"][0] == "civilians"

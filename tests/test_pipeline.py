@@ -345,3 +345,11 @@ def test_an_agreement_after_fighting_takes_no_side_from_the_fighting(pipeline):
         "clashes that killed 20 people, district officials said."))).events
     assert [e.sub_event_type for e in events] == ["Agreement"]
     assert events[0].fatalities == 0 and (events[0].actor1 is None or "Civilians" not in events[0].actor1.name)
+
+
+def test_the_police_face_a_crowd_when_they_are_named_beside_soldiers(pipeline):
+    events = pipeline.extract(Article("t", date(2022, 10, 21), (
+        "On 20 October 2022, opposition demonstrators set up barricades and burned tyres in N'Djamena; police "
+        "and soldiers fired live ammunition. About 50 people were killed."))).events
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else "") for e in events] == [
+        ("Violent demonstration", "Police Forces of Chad (2021-)")]

@@ -220,6 +220,10 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             if info is None:
                 # Not a country word: the mention starts at the noun ("Herat police" keeps its noun).
                 a = match.start("noun")
+                pair = _FORCE_PAIR.match(text, match.start(), match.start("noun"))
+                if pair and pair.group(1).lower() in m.state_kinds and free(pair.start(1), pair.end(1)):
+                    # "police and soldiers fired": the words before the noun hold a force of their own.
+                    pos, limit, resume = match.start(), match.start("noun"), b
             else:
                 hint = info.iso2
                 first = next((w for w in words if lookup_country(w) is not None), words[0])
@@ -263,7 +267,14 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         last_end = b
         if not free(a, b):
             continue
-        found.append(ActorMention(offset + a, offset + b, text[a:b], m.plain_kinds[phrase.group(0).lower()]))
+        kind = m.plain_kinds[phrase.group(0).lower()]
+        hint = ""
+        if kind == "civilians":
+            # "3 Spanish tourists", "two Chinese engineers": ACLED names civilians by their nationality.
+            dem = _DEMONYM_BEFORE.search(text, max(0, a - 30), a)
+            info = lookup_country(dem.group(1)) if dem else None
+            hint = info.iso2 if info else ""
+        found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
         taken.append((a, b))
     return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
 
@@ -272,6 +283,8 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
 _STATE_OWNER = re.compile(r"\b(?:government|regime|pro-government)\b", re.IGNORECASE)
 _NON_STATE_BEFORE = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|separatist|anti-\w+|militia|tribal|"
                                r"guerrilla|jihadist|paramilitary\s+rebel)\s+$", re.IGNORECASE)
+_FORCE_PAIR = re.compile(r"(\w+)\s+(?:and|&)\s+(?:\w+\s+)?$")
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
 _FORMER = re.compile(r"\b(?:former|retired|ex-)\s*$", re.IGNORECASE)
 _MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
 
@@ -429,6 +442,9 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
                      INTER_POLITICAL_MILITIA, cname, mention.text)
     label = {"civilians": ("Civilians", INTER_CIVILIANS), "protesters": ("Protesters", INTER_PROTESTERS),
              "rioters": ("Rioters", INTER_RIOTERS)}[mention.kind]
+    if mention.kind == "civilians" and mention.country_hint:
+        own = country_by_iso2(mention.country_hint)
+        cname = own.name if own else cname
     return Actor(f"{label[0]} ({cname})" if cname else label[0], label[1], cname, mention.text)
 
 

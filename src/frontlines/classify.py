@@ -194,7 +194,9 @@ def classify(
             for t in triggers for r in [roles.get(t)]
             if r and t.family in ("riot", "mob"))  # (forces who shot people "during riots" did not riot)
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
-        state = next((m for m in mentions if is_state(m)), None) or next(
+        # "police and soldiers fired live ammunition": ACLED names the police facing a crowd when they are there.
+        state = next((m for m in mentions if m.kind == "police"), None) or next(
+            (m for m in mentions if is_state(m)), None) or next(
             (m for m in mentions if m.kind == "named" and is_armed(m)), None)
         demo: list[EventCandidate] = []
         if "mob" in by_family:
