@@ -353,3 +353,24 @@ def test_the_police_face_a_crowd_when_they_are_named_beside_soldiers(pipeline):
         "and soldiers fired live ammunition. About 50 people were killed."))).events
     assert [(e.sub_event_type, e.actor2.name if e.actor2 else "") for e in events] == [
         ("Violent demonstration", "Police Forces of Chad (2021-)")]
+
+
+def test_a_community_rampage_is_its_country_s_rioters_and_the_deaths_before_it_are_not_its(pipeline):
+    events = pipeline.extract(Article("t", date(2023, 2, 27), (
+        "On 26 February 2023, hundreds of Israeli settlers rampaged through Huwara (Nablus, West Bank) after two "
+        "settlers were shot dead nearby, setting fire to dozens of houses and cars and attacking residents."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.fatalities) for e in events] == [
+        ("Mob violence", "Rioters (Israel)", 0)]
+
+
+def test_regional_doers_and_executions(pipeline):
+    bombing = pipeline.extract(Article("t", date(2024, 6, 30), (
+        "On 29 June 2024, female suicide bombers blew themselves up at a wedding and a hospital in Gwoza (Gwoza, "
+        "Borno). At least 32 people were killed."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in bombing] == [
+        ("Suicide bomb", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]
+    executions = pipeline.extract(Article("t", date(2020, 12, 5), (
+        "Between 28 and 29 November 2020, Eritrean troops went house to house in Axum, executing men and boys."
+    ))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.event_date) for e in executions] == [
+        ("Attack", "Military Forces of Eritrea (1993-)", date(2020, 11, 28))]

@@ -58,3 +58,9 @@ def test_a_group_named_on_its_people_takes_their_role():
     trigger = next(t for t in find_triggers(sent.text, sent.start) if t.text == "killed")
     roles = assign_roles(sent.span, trigger, mentions, sent.base)
     assert [m.text for m in roles.agents] == [] and "Taliban" in [m.text for m in roles.patients]
+
+
+def test_a_group_claiming_control_is_the_one_taking_it():
+    agent, _ = _sides("Wagner Group forces, supported by Russian forces, claimed full control of Bakhmut on "
+                      "Saturday.", "claimed")
+    assert agent == "Wagner Group forces"

@@ -442,7 +442,7 @@ def resolve_actor(mention: ActorMention, *, country: str, on: date, context: Art
                      INTER_POLITICAL_MILITIA, cname, mention.text)
     label = {"civilians": ("Civilians", INTER_CIVILIANS), "protesters": ("Protesters", INTER_PROTESTERS),
              "rioters": ("Rioters", INTER_RIOTERS)}[mention.kind]
-    if mention.kind == "civilians" and mention.country_hint:
+    if mention.kind in ("civilians", "rioters") and mention.country_hint:
         own = country_by_iso2(mention.country_hint)
         cname = own.name if own else cname
     return Actor(f"{label[0]} ({cname})" if cname else label[0], label[1], cname, mention.text)

@@ -92,7 +92,19 @@ def background_phrase(span: Any, trig: Trigger, base: int, kept_ids: set[int]) -
                     c.dep_ == "mark" and c.lower_ in ("after", "following", "before") for c in node.children)):
             words = list(node.subtree)
             if any(w.i in kept_ids for w in words):
-                return None
+                # "after two settlers were shot dead nearby, setting fire to houses": the parser hangs the news
+                # on the background clause; the phrase ends where a branch holding a kept trigger begins.
+                cut = min((w.i for c in node.children if c.i > node.i for w in c.subtree if w.i in kept_ids),
+                          default=None)
+                branch = next((c for c in node.children if c.i > node.i and cut is not None
+                               and c.left_edge.i <= cut <= c.right_edge.i), None)
+                if branch is None or any(w.i in kept_ids for w in words if w.i < branch.left_edge.i):
+                    return None
+                words = [w for w in words if w.i < branch.left_edge.i]
+                while words and words[-1].is_punct:
+                    words.pop()
+                if not words:
+                    return None
             return base + words[0].idx, base + words[-1].idx + len(words[-1].text)
         node = node.head
     return None

@@ -66,6 +66,9 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
                           r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
                           r"riot(?:ed|ing|ers|s)?(?! (?:police|policemen|squad|units?|gear|shields?|control)\b)|"
                           r"ransacked|smashed)\b", re.I)
+# A killing of its own inside a rampage; "attacking residents" is the rampage itself.
+_LETHAL = re.compile(r"kill|shot|gunned|execut|massacr|behead|murder|stabb|hack|burned alive|lynch", re.I)
+_COMMUNITY_GROUP = re.compile(r"\((?P<country>[^()]+)\)$")
 _FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
@@ -125,6 +128,19 @@ DEFENSIVE = re.compile(r"\b(?:repuls|repell?|fought off|fend|beat(?:en)? back|he
                        r"forced back|driven back|pushed back|came under)", re.I)
 HOSTILE_KILL = re.compile(r"\b(?:kill(?:ed|ing)|shot|gunned down|executed|massacred|beheaded|murdered|"
                           r"attack(?:ed|s)?|stabbed|hacked|wounded|injured|died|dead|bodies)\b", re.I)
+
+
+def _community_mob(roles: Roles | None) -> ActorMention | None:
+    """"Israeli settlers rampaged through Huwara": a community's group acting as a crowd is coded as rioters of
+    that community's country (ACLED: Rioters (Israel), with the settlers associated)."""
+    from .countries import lookup_country
+
+    for m in roles.agents if roles else ():
+        found = _COMMUNITY_GROUP.search(m.name) if m.kind == "named" and m.inter in (3, 4) else None
+        info = lookup_country(found.group("country")) if found else None
+        if info is not None:
+            return replace(m, kind="rioters", name="", inter=5, country_hint=info.iso2)
+    return None
 
 
 @dataclass(frozen=True)
@@ -202,7 +218,8 @@ def classify(
         if "mob" in by_family:
             t = by_family["mob"][0]
             victim = next((m for m in mentions if is_civilian(m)), None)
-            demo.append(EventCandidate("Mob violence", t, crowd[0] if crowd else None, victim, confidence=0.65))
+            demo.append(EventCandidate("Mob violence", t, crowd[0] if crowd else _community_mob(roles.get(t)),
+                                       victim, confidence=0.65))
             if "protest" in by_family and separate(by_family["protest"][0], t):
                 p = by_family["protest"][0]
                 demo.insert(0, EventCandidate("Peaceful protest", p, crowd[0] if crowd else None, None,
@@ -255,7 +272,8 @@ def classify(
             # killing is its own event when an armed group did it in a clause of its own.
             v = by_family["violence"][0]
             agent, patient = pick(v)
-            if is_armed(agent) and not is_state(agent) and agent is not None and agent.kind != "external" \
+            lethal = _LETHAL.search(v.text) or "mob" not in by_family
+            if lethal and is_armed(agent) and not is_state(agent) and agent is not None and agent.kind != "external" \
                     and not any(is_state(m) for m in mentions) and all(separate(v, d.trigger) for d in demo):
                 victim = patient if is_civilian(patient) else None
                 demo.insert(0, EventCandidate("Attack", v, agent, victim, confidence=0.55))

@@ -56,6 +56,8 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
         if role in ("agent", "patient") and head is not None and trigger_verb is not None and not _same_clause(
                 head, trigger_verb, role, trigger_token):
             role = ""  # a subject or object of another clause ("..., and police responded") is no side here
+        if role == "speaker" and trigger_token is not None and head is not None and head.head.i == trigger_token.i:
+            role = "agent"  # "Wagner forces claimed full control of Bakhmut": the claim is the taking itself
         if role == "speaker":
             speakers.append(m)
             continue
