@@ -327,3 +327,11 @@ def test_civilians_take_their_nationality_and_former_soldiers_are_civilians() ->
         "Gunmen killed two Chinese engineers and a former army officer in Karachi.")}
     assert found["engineers"] == ("civilians", "CN")
     assert found["army"][0] == "civilians"
+
+
+def test_dotted_country_initials_and_ethnic_rebel_names() -> None:
+    found = {m.text: (m.kind, m.country_hint, m.name) for m in find_actor_mentions(
+        "U.S. air strikes hit Kachin rebels and Russian paramilitaries.")}
+    assert found["U.S. air strikes"][:2] == ("military", "US")
+    assert found["Kachin rebels"][2] == "KIA: Kachin Independence Army"
+    assert found["Russian paramilitaries"][2] == "Wagner Group"

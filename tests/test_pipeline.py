@@ -374,3 +374,34 @@ def test_regional_doers_and_executions(pipeline):
     ))).events
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.event_date) for e in executions] == [
         ("Attack", "Military Forces of Eritrea (1993-)", date(2020, 11, 28))]
+
+
+def test_a_march_fired_on_is_force_against_protesters_with_the_crowd_first(pipeline):
+    events = pipeline.extract(Article("t", date(2018, 5, 31), (
+        "Police and pro-government gunmen fired on a Mothers' Day march in Managua on Wednesday, killing at least "
+        "eight people, a human rights group said."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.fatalities) for e in events] == [
+        ("Excessive force against protesters", "Protesters (Nicaragua)", 8)]
+
+
+def test_the_owner_of_air_strikes_is_the_force_that_reports_or_is_named_with_them(pipeline):
+    reported = pipeline.extract(Article("t", date(2020, 3, 12), (
+        "The U.S. military said an air strike near Jilib in southern Somalia on Tuesday killed four al Shabaab "
+        "militants."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in reported] == [
+        ("Air/drone strike", "Military Forces of the United States (2017-2021)")]
+    named = pipeline.extract(Article("t", date(2020, 3, 12), (
+        "Al Shabaab fighters stormed an army base in Cadale district on Sunday and were pushed back after U.S. air "
+        "strikes in support of Somali troops."))).events
+    strikes = [e for e in named if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1.name == "Military Forces of the United States (2017-2021)"
+    assert strikes[0].actor2 is not None and strikes[0].actor2.name == "Al Shabaab"
+
+
+def test_ground_handed_to_state_forces_is_their_gain(pipeline):
+    events = pipeline.extract(Article("t", date(2022, 2, 15), (
+        "French troops handed over their base in Menaka to the Malian army on Monday as part of their withdrawal "
+        "from Mali, the French army said."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "")
+            for e in events] == [("Non-violent transfer of territory", "Military Forces of Mali (2021-)",
+                                  "Military Forces of France (2017-)")]

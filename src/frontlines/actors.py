@@ -124,7 +124,7 @@ def _matchers() -> _Matchers:
     # A capitalised word before the noun may be a demonym or country ("Afghan forces", "Nigerian troops",
     # "Sudan's army"); it is checked against the country table after matching.
     state = re.compile(
-        r"(?:\b(?:(?P<first>[A-Z][\w'.-]*) and )?(?P<dem>[A-Z][\w'-]*(?: [A-Z][\w-]*)?)(?:'s)? "
+        r"(?:\b(?:(?P<first>[A-Z][\w'.-]*) and )?(?P<dem>(?:[A-Z]\.){2,3}|[A-Z][\w'-]*(?: [A-Z][\w-]*)?)(?:'s)? "
         r"(?:(?:government|security|armed|special|"
         r"national|military|air|border|riot)\s+)?)?\b(?P<noun>" + _alternation(state_kinds) + r")\b",
         re.IGNORECASE,

@@ -69,6 +69,8 @@ VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molot
 # A killing of its own inside a rampage; "attacking residents" is the rampage itself.
 _LETHAL = re.compile(r"kill|shot|gunned|execut|massacr|behead|murder|stabb|hack|burned alive|lynch", re.I)
 _COMMUNITY_GROUP = re.compile(r"\((?P<country>[^()]+)\)$")
+_FIRED_ON_BEFORE = re.compile(r"\b(?:fired|opened fire|shot|attacked|charged)\s+(?:on|at|into|upon)?\s*"
+                              r"(?:an?|the)?\s*(?:[\w'’-]+\s+){0,3}$", re.I)
 _FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
@@ -234,7 +236,9 @@ def classify(
             set(REMOTE_FAMILIES) & set(by_family))
         # "Wagner fighters took over the headquarters and began a march on Moscow": an armed group on the move
         # is no demonstration.
+        # (not "gunmen fired on a march": the march is what they shot at)
         marchers = [m for t in by_family.get("protest", ()) if re.match(r"march", t.text, re.I)
+                    and not _FIRED_ON_BEFORE.search(sentence_text[:max(0, t.start - offset)])
                     for m in getattr(roles.get(t), "agents", ())]
         armed_marchers = any(is_armed(m) and not is_state(m) for m in marchers) and not (
             INTERVENTION.search(sentence_text) or cue("force").search(sentence_text))

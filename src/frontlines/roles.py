@@ -233,6 +233,11 @@ def pick_sides(r: Roles | None, t: Trigger, mentions: Sequence[ActorMention],
         before = [m for m in r.rest if m.end <= t.start and is_armed(m) and m is not patient]
         named = [m for m in r.rest if m.kind == "named" and m.inter != 1 and m is not patient]
         agent = before[0] if before else (named[0] if named else None)
+    if agent is None and remote:
+        # "The U.S. military said an air strike near Jilib killed four militants": a foreign force reporting a
+        # strike nobody is said to have made reports its own (a home army reporting drones that hit its country
+        # does not).
+        agent = next((m for m in r.speakers if is_armed(m) and m.kind == "named" and m.inter == 8), None)
     if agent is None:
         agent = next((m for m in r.agents if m.kind == "external"), None)  # "a UN convoy": last resort
     if patient is None:

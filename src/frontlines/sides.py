@@ -36,6 +36,15 @@ STATE_DETONATES = re.compile(r"\b(?:troops|soldiers|forces|army|military|police|
                              r"(?:detonated|blew up|planted|set off|remotely detonated|exploded)\b", re.I)
 
 
+# "handed over their base to the Malian army": ground handed to state forces (a town "handed over to the Taliban"
+# is the group's gain, which the rule above already puts first).
+_HANDED_TO = re.compile(r"\b(?<!was )(?<!were )(?:handed|turned|passed|transferred|ceded|gave)\s+(?:over\s+)?"
+                        r"(?:[\w'’-]+\s+){1,6}?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:army|forces|troops|military|"
+                        r"government|authorities|police|soldiers)\b", re.I)
+_AIR_NOUN = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|jets?|aircraft|drones?|"
+                       r"helicopters?)\b", re.I)
+
+
 def country_subject(trigger: Any, on: date, event_country: str) -> Actor | None:
     """'The US is carrying out air strikes', 'Russia shelled the port': a country as the doer means its forces."""
     if trigger is None:
@@ -135,6 +144,12 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             actor1 = dominant if dominant is not None and dominant.inter != 1 else None
         if UNKNOWN_DOER.search(sentence) or (actor1 is None and context.unclaimed):
             actor1 = _unidentified(country)  # "it was unclear who fired it", "no group has claimed it"
+        striker = next((m for m in mentions if m.kind == "military" and m.country_hint and _AIR_NOUN.search(m.text)),
+                       None)
+        if sub == "Air/drone strike" and striker is not None and actor1 is not None and actor1.inter not in (1, 8):
+            # "Al Shabaab stormed a base and were pushed back after U.S. air strikes": the strikes' owner, with the
+            # group they hit.
+            actor1, actor2 = resolve_actor(striker, country=country, on=on, context=context), actor1
         if sub == "Air/drone strike" and actor1 is not None and actor2 is not None and actor1.inter not in (1, 8) \
                 and actor2.inter in (1, 8) and not re.search(r"\bdrones?\b", sentence, re.I):
             actor1, actor2 = actor2, actor1  # warplanes belong to states
@@ -229,6 +244,11 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             # The side that gains the ground comes first; the state forces that leave it second.
             sides = [a for a in (actor1, actor2) if a is not None and a.inter not in (5, 6, 7)]
             gainer = next((a for a in sides if a.inter in (2, 3, 4)), None)
+            receiver = actor2 if actor2 is not None and actor2.inter in (1, 8) else state
+            if _HANDED_TO.search(sentence) and actor1 is not None and receiver is not None and \
+                    receiver.name != actor1.name:
+                gainer = receiver  # "French troops handed over their base to the Malian army": the receiver gains
+                sides = [a for a in (actor1, receiver) if a is not None]
             if gainer is None and dominant is not None and not (actor1 is not None and actor1.inter in (1, 8)):
                 gainer = dominant
             if gainer is None and sides:
