@@ -310,3 +310,21 @@ def test_strikes_on_buildings_planted_explosives_and_former_soldiers(text: str, 
 
     events = Pipeline().extract(Article("t", date(2024, 8, 10), text)).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Security forces shot dead at least 25 protesters in Nasiriyah on Thursday after demonstrators blocked "
+     "bridges and torched a police station, medics said.", "Violent demonstration"),
+    ("Israeli troops shot dead 58 Palestinians on Monday as thousands massed along the Gaza border fence, some "
+     "hurling stones and burning tyres, health officials said.", "Violent demonstration"),
+    ("Security forces shot dead at least 38 protesters in Yangon's Hlaingthaya township on Sunday, after several "
+     "factories in the area were set on fire by unidentified people.", "Excessive force against protesters"),
+])
+def test_a_crowd_s_own_violence_makes_a_riot_whatever_force_met_it(text: str, sub: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2021, 3, 16), text)).events
+    assert events and events[0].sub_event_type == sub

@@ -71,6 +71,9 @@ _LETHAL = re.compile(r"kill|shot|gunned|execut|massacr|behead|murder|stabb|hack|
 _COMMUNITY_GROUP = re.compile(r"\((?P<country>[^()]+)\)$")
 _FIRED_ON_BEFORE = re.compile(r"\b(?:fired|opened fire|shot|attacked|charged)\s+(?:on|at|into|upon)?\s*"
                               r"(?:an?|the)?\s*(?:[\w'’-]+\s+){0,3}$", re.I)
+# What only a crowd does: troops "shot dead 58 as thousands massed, some hurling stones" did not hurl them.
+_CROWD_ONLY = re.compile(r"\b(?:hurl\w*|threw|throwing|pelt\w*|stone\w*|tyres|tires|bricks|rocks|molotov|"
+                         r"petrol bombs|fireworks|firecrackers)\b", re.I)
 _FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
@@ -210,7 +213,9 @@ def classify(
                          for r in [roles.get(t)] if r and r.agents and t.family not in ("protest",)) or any(
             r.agents and is_armed(r.agents[0]) and not (is_state(r.agents[0]) and _AMID_RIOTS.search(sentence_text))
             for t in triggers for r in [roles.get(t)]
-            if r and t.family in ("riot", "mob"))  # (forces who shot people "during riots" did not riot)
+            if r and t.family in ("riot", "mob") and not (is_state(r.agents[0] if r.agents else None)
+                                                          and _CROWD_ONLY.search(t.text)))
+        # (forces who shot people "during riots" did not riot, nor did troops hurl the stones)
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
         # "police and soldiers fired live ammunition": ACLED names the police facing a crowd when they are there.
         state = next((m for m in mentions if m.kind == "police"), None) or next(
@@ -232,7 +237,8 @@ def classify(
         # "another missile hit a building, setting it on fire": what a strike set alight is no riot.
         riot_crowd = "riot" in by_family and not armed_doer and (
             doers or not armed or only_targets or cue("crowd").search(sentence_text) and not any(
-                is_armed(r.agents[0]) for t in by_family["riot"] for r in [roles.get(t)] if r and r.agents)) and not (
+                is_armed(r.agents[0]) for t in by_family["riot"] for r in [roles.get(t)] if r and r.agents
+                and not _CROWD_ONLY.search(t.text))) and not (
             set(REMOTE_FAMILIES) & set(by_family))
         # "Wagner fighters took over the headquarters and began a march on Moscow": an armed group on the move
         # is no demonstration.
@@ -259,7 +265,15 @@ def classify(
                 is_state(r.agents[0]) and any(m.kind == "protesters" for m in r.patients)
                 for t, r in roles.items() if r.agents and not _FORCE_ONLY.match(t.text))
             # Demonstrators who turn violent make a riot, whatever force is then used against them.
-            if shot_protesters:
+            # The crowd's own violence ("demonstrators torched a police station") makes a riot even when forces
+            # then shot into it; fires "set by unidentified people" beside a protest that was shot at do not.
+            violent_crowd = any(
+                any(m.kind in ("protesters", "rioters") for m in r.agents) if r is not None and r.agents else
+                not re.match(r"[^.;]{0,40}\bby\b", sentence_text[max(0, t.end - offset):])
+                for t in by_family.get("riot", ()) for r in [roles.get(t)])
+            if violent_crowd:
+                sub = "Violent demonstration"
+            elif shot_protesters:
                 sub = "Excessive force against protesters"
             elif "riot" in by_family or VIOLENT_DEMO.search(sentence_text):
                 sub = "Violent demonstration"
