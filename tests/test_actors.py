@@ -335,3 +335,10 @@ def test_dotted_country_initials_and_ethnic_rebel_names() -> None:
     assert found["U.S. air strikes"][:2] == ("military", "US")
     assert found["Kachin rebels"][2] == "KIA: Kachin Independence Army"
     assert found["Russian paramilitaries"][2] == "Wagner Group"
+
+
+def test_a_joint_operation_is_led_by_its_first_named_army_and_backers_are_not_owners() -> None:
+    found = {m.text: m.country_hint for m in find_actor_mentions(
+        "A joint US-Afghan airstrike hit the village as Turkish-backed Syrian rebels advanced.")}
+    assert found["US-Afghan airstrike"] == "US"
+    assert "Turkish-backed Syrian rebels" not in found and found.get("rebels", "") == ""

@@ -405,3 +405,11 @@ def test_ground_handed_to_state_forces_is_their_gain(pipeline):
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "")
             for e in events] == [("Non-violent transfer of territory", "Military Forces of Mali (2021-)",
                                   "Military Forces of France (2017-)")]
+
+
+def test_a_coalition_air_strike_in_yemen_is_saudi_arabia_s(pipeline):
+    events = pipeline.extract(Article("t", date(2018, 8, 10), (
+        "A coalition airstrike hit a school bus in a market in Dahyan, Saada province, on Thursday, killing 40 "
+        "children, the ICRC said."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in events] == [
+        ("Air/drone strike", "Military Forces of Saudi Arabia (2015-)")]

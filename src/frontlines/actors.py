@@ -216,7 +216,8 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             words = [w.removesuffix("'s").removesuffix("’s") for w in dem.split() if w[:1].isupper()
                      and w not in ("A", "An", "The")]
             info = (lookup_country(" ".join(words)) if words else None) or next(
-                (c for c in (lookup_country(w) for w in words) if c is not None), None)
+                (c for c in (lookup_country(w) for w in words) if c is not None), None) or next(
+                (c for w in words for c in [_joint_lead(w)] if c is not None), None)
             if info is None:
                 # Not a country word: the mention starts at the noun ("Herat police" keeps its noun).
                 a = match.start("noun")
@@ -277,6 +278,15 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
         taken.append((a, b))
     return _affiliations(text, offset, sorted(found, key=lambda x: x.start))
+
+
+def _joint_lead(word: str) -> CountryInfo | None:
+    """"a joint US-Afghan airstrike", "Russian-Syrian warplanes": the first-named of two armies leads
+    ("Turkish-backed" is no pair: its second half names no country)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(lookup_country(p) is not None for p in parts):
+        return None
+    return lookup_country(parts[0])
 
 
 # Owners that are no force noun of their own ("army artillery" is found through "army" itself).
