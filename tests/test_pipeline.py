@@ -413,3 +413,14 @@ def test_a_coalition_air_strike_in_yemen_is_saudi_arabia_s(pipeline):
         "children, the ICRC said."))).events
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in events] == [
         ("Air/drone strike", "Military Forces of Saudi Arabia (2015-)")]
+
+
+def test_blame_on_an_unnamed_group_the_region_names_and_a_group_s_modified_fighters(pipeline):
+    blamed = pipeline.extract(Article("t", date(2020, 10, 25), (
+        "Gunmen stormed a private school in Kumba on Saturday and opened fire on pupils, killing seven children, "
+        "officials in Cameroon's South-West region said. The government blamed separatists."))).events
+    assert [e.actor1.name if e.actor1 else "" for e in blamed] == ["Ambazonian Separatists"]
+    named = pipeline.extract(Article("t", date(2024, 8, 27), (
+        "BLA separatist gunmen in Balochistan killed dozens of people on Monday, pulling passengers off buses in "
+        "Musakhel, officials said."))).events
+    assert [e.actor1.name if e.actor1 else "" for e in named] == ["BLA: Baloch Liberation Army"]

@@ -156,8 +156,9 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
     for a, b, literal in m.named.finditer(text):
         entry = m.named_entries[literal]
         # "Taliban fighters", "Shabaab militants": the group noun belongs to the mention.
-        tail = re.match(r"\s+(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|"
-                        r"commanders?|jihadists|guerrillas|militiamen|troops)\b", text[b:])
+        tail = re.match(r"\s+(?:(?:separatist|islamist|jihadist|rebel|insurgent|armed|suspected)\s+)?"
+                        r"(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|"
+                        r"commanders?|jihadists|guerrillas|militiamen|troops)\b", text[b:], re.I)
         if tail:
             b += tail.end()
         # "Taliban police", "Taliban intelligence agents": once the group governs, these are its police (ACLED

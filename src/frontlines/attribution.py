@@ -52,7 +52,11 @@ def apply_claims(drafts: list[Draft], sents: Sequence[Sentence], sentence_mentio
         if claim is None:
             continue
         blame = not claim.group(0).lower().startswith(("claim", "has claimed", "took", "takes", "accepted"))
-        claimant = next((m for m in mentions if m.kind == "named" and m.inter in (2, 3, 4)
+        # "The government blamed separatists": an unnamed group counts where the region names it (Cameroon's
+        # separatists are the Ambazonians).
+        claimant = next((m for m in mentions if (m.kind == "named" and m.inter in (2, 3, 4) or m.kind == "generic_armed"
+                                                 and not resolve_actor(m, country=country, on=published,
+                                                                       context=context).name.startswith("Unidentified"))
                          and (blame or m.start - sent.start < claim.start())), None)
         if claimant is None:
             continue
