@@ -328,3 +328,19 @@ def test_a_crowd_s_own_violence_makes_a_riot_whatever_force_met_it(text: str, su
 
     events = Pipeline().extract(Article("t", date(2021, 3, 16), text)).events
     assert events and events[0].sub_event_type == sub
+
+
+def test_regaining_a_stormed_building_ends_a_siege_and_wins_no_ground() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    siege = pipe.extract(Article("t", date(2022, 8, 21), (
+        "Al Shabaab militants stormed the Hayat hotel in Mogadishu on Friday evening, triggering a 30-hour siege "
+        "that left at least 21 people dead before security forces regained control."))).events
+    assert [e.sub_event_type for e in siege] == ["Armed clash"]
+    town = pipe.extract(Article("t", date(2017, 10, 18), "Government forces regained control of Marawi on Tuesday.")
+                        ).events
+    assert [e.sub_event_type for e in town] == ["Government regains territory"]

@@ -37,6 +37,27 @@ def place_falls(token: Any, toponyms: Sequence[Toponym], base: int) -> bool:
     return False
 
 
+# Buildings a siege is fought over: regaining one ends a fight, it wins no territory.
+_BUILDINGS = frozenset({"hotel", "mall", "school", "hospital", "building", "mosque", "church", "university",
+                        "campus", "parliament", "embassy", "ministry", "office", "theatre", "theater", "restaurant",
+                        "bank", "court", "courthouse", "complex", "station", "studio", "plane", "ship", "bus"})
+
+
+def building_regained(trig: Trigger, sentence: Sentence) -> bool:
+    """"... a 30-hour siege at the hotel, before security forces regained control": control of a building (said
+    outright, or left unsaid where a building is what was stormed) is the end of a siege, not ground."""
+    text = sentence.text
+    rel_end = trig.end - sentence.start
+    if "control" not in trig.text.lower():
+        return False
+    after = text[rel_end:rel_end + 60].lower()
+    words = after.split()
+    if after.lstrip().startswith(("of ", "over ")):
+        head = [w.strip(".,;") for w in words[1:5]]
+        return any(w in _BUILDINGS for w in head) and not any(w in _FALLING_PLACES for w in head)
+    return any(w.strip(".,;'s") in _BUILDINGS for w in text[:rel_end].lower().split())
+
+
 def ground_or_force_subject(token: Any, mentions: Sequence[ActorMention], toponyms: Sequence[Toponym],
                              base: int) -> bool:
     """Whether a withdrawing, abandoning or surrendering verb has a force or a place (or no subject) doing it."""

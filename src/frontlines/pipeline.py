@@ -16,7 +16,14 @@ from typing import Any
 from . import actors as actor_mod
 from .actors import ActorMention, ArticleContext, find_actor_mentions, resolve_actor
 from .attribution import CLAIM_VERBS, apply_claims, mark_disputes, party_claims, sources_of
-from .background import background_phrase, blank, drop_background, ground_or_force_subject, place_falls
+from .background import (
+    background_phrase,
+    blank,
+    building_regained,
+    drop_background,
+    ground_or_force_subject,
+    place_falls,
+)
 from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, classify
 from .countries import fold
@@ -141,6 +148,8 @@ class Pipeline:
                 continue
             if trig.family in ("take", "retake", "transfer") and attempted(token):
                 continue  # "commandos had been trying to retake the market": ground not (yet) taken
+            if trig.family in ("take", "retake") and building_regained(trig, sent):
+                continue  # "security forces regained control" of a stormed hotel: a siege ended, no ground won
             if trig.family == "take" and token.lemma_ == "fall" and not place_falls(token, toponyms, base):
                 continue  # "shells fell on Timbuktu", "suspicion fell on Boko Haram", "the afghani fell"
             if trig.family == "transfer" and not ground_or_force_subject(token, sent_mentions, toponyms, base):
