@@ -344,3 +344,28 @@ def test_regaining_a_stormed_building_ends_a_siege_and_wins_no_ground() -> None:
     town = pipe.extract(Article("t", date(2017, 10, 18), "Government forces regained control of Marawi on Tuesday.")
                         ).events
     assert [e.sub_event_type for e in town] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, subs", [
+    ("Taliban fighters detained two journalists in Kabul last week after they covered a women's protest, and beat "
+     "them in custody, their editor said.", ["Arrests"]),
+    ("Junta troops detained at least 40 men from villages around Pakokku last week and forced them to carry "
+     "ammunition, the local PDF said.", ["Abduction/forced disappearance"]),
+    ("Soldiers arrested a cartel leader in Culiacan on Thursday, setting off gun battles across the city in which "
+     "10 soldiers and 19 gunmen were killed.", ["Armed clash"]),
+    ("Hundreds of residents marched peacefully through Jalalabad on Saturday carrying the bodies of four brothers "
+     "killed in a night raid, demanding an investigation.", ["Peaceful protest"]),
+    ("Clashes between protesters and police in Cali on Friday left 13 people dead, including an officer who was "
+     "then lynched by a crowd, officials said.", ["Violent demonstration", "Mob violence"]),
+    ("Myanmar's military lost its command in Lashio on Saturday after the MNDAA overran the headquarters, the "
+     "group said.", ["Non-state actor overtakes territory"]),
+])
+def test_armed_beatings_forced_porters_battles_set_off_mourned_dead_and_lynchings_in_riots(
+        text: str, subs: list[str]) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 5, 10), text)).events
+    assert [e.sub_event_type for e in events] == subs

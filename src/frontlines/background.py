@@ -100,10 +100,24 @@ PUNISHING_VERBS = frozenset({"jail", "arrest", "detain", "imprison", "sentence",
 TIME_NOUNS = frozenset({"day", "night", "morning", "evening", "week", "eve", "anniversary", "hour", "hours"})
 
 
+# Nouns for the dead an event is about, not the event: "carrying the bodies of four brothers killed in a raid".
+_MOURNED = frozenset({"body", "funeral", "coffin", "grave", "memory", "burial", "corpse", "remains", "killing",
+                      "death", "murder"})
+
+
+def _mourned(token: Any) -> bool:
+    """"the bodies of four brothers killed in a night raid": a killing that names whom the news is about."""
+    return token is not None and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj" and \
+        token.head.head.lower_ == "of" and token.head.head.head.lemma_.lower() in _MOURNED
+
+
 def background_phrase(span: Any, trig: Trigger, base: int, kept_ids: set[int]) -> tuple[int, int] | None:
     """Article offsets of the phrase ("after a suicide bombing ... killed scores") that made a trigger background:
     its governing preposition or subordinate clause, when it holds none of the kept triggers."""
     token = token_at(span, trig.start - base)
+    if _mourned(token):
+        words = list(token.head.subtree)
+        return base + words[0].idx, base + words[-1].idx + len(words[-1].text)
     node = token
     for _ in range(8):
         if node is None or node.head.i == node.i:
@@ -147,6 +161,8 @@ def drop_background(kept: list[Trigger], span: Any, base: int) -> list[Trigger]:
     out = []
     takes = any(t.family in ("take", "retake") for t in kept)
     for t in kept:
+        if _mourned(token_at(span, t.start - base)):
+            continue  # "marched carrying the bodies of four brothers killed in a raid": the march is the news
         if t.family == "transfer" and takes:
             out.append(t)  # "recaptured the town after the militants pulled out": one change of hands, kept whole
             continue

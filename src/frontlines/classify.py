@@ -61,11 +61,13 @@ SHOT_AT = re.compile(r"\b(?:opened fire|live (?:ammunition|rounds|fire|bullets)|
 EXCESSIVE = re.compile(r"\b(?:live (?:ammunition|rounds|fire|bullets)|opened fire|shot at|pellets|blinded|"
                        + _FIRED_AT + r"|shot dead|"
                        r"killed|killing|gunned down|died|dead)\b", re.I)
+_CROWD_CLASH = (r"clash(?:es|ed)? between (?:\w+ ){0,2}(?:protesters|demonstrators|marchers|students|supporters|"
+                 r"youths|rioters) and (?:the )?(?:\w+ )?(?:police|security forces|soldiers|troops)")
 VIOLENT_DEMO = re.compile(r"\b(?:threw (?:stones|rocks|bricks|petrol bombs|molotov)|stone-?pelting|pelted|"
                           r"torched|set (?:fire|ablaze)|vandali[sz]ed|clashed with (?:police|security|soldiers)|"
                           r"attacked (?:police|security|officers)|burn(?:ed|t)(?! (?:an? |the )?effig)|looted|"
                           r"riot(?:ed|ing|ers|s)?(?! (?:police|policemen|squad|units?|gear|shields?|control)\b)|"
-                          r"ransacked|smashed)\b", re.I)
+                          r"ransacked|smashed|" + _CROWD_CLASH + r")\b", re.I)
 # A killing of its own inside a rampage; "attacking residents" is the rampage itself.
 _LETHAL = re.compile(r"kill|shot|gunned|execut|massacr|behead|murder|stabb|hack|burned alive|lynch", re.I)
 _COMMUNITY_GROUP = re.compile(r"\((?P<country>[^()]+)\)$")
@@ -74,6 +76,9 @@ _FIRED_ON_BEFORE = re.compile(r"\b(?:fired|opened fire|shot|attacked|charged)\s+
 # What only a crowd does: troops "shot dead 58 as thousands massed, some hurling stones" did not hurl them.
 _CROWD_ONLY = re.compile(r"\b(?:hurl\w*|threw|throwing|pelt\w*|stone\w*|tyres|tires|bricks|rocks|molotov|"
                          r"petrol bombs|fireworks|firecrackers)\b", re.I)
+FORCED_SERVICE = re.compile(r"\bforced (?:them|him|her|the \w+|\w+ of them)? ?to (?:carry|porter|work|serve|guide|walk "
+                            r"ahead|clear mines|dig)|\b(?:as|into) (?:human shields|porters|forced labou?r)\b|"
+                            r"\bforced labou?r\b", re.I)
 _FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
@@ -181,6 +186,17 @@ def classify(
     by_family: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_family.setdefault(t.family, []).append(t)
+    for t in list(by_family.get("mob", ())):
+        r = roles.get(t)
+        if r is not None and r.agents and is_armed(r.agents[0]) and not (
+                r.agents[0].kind == "named" and r.agents[0].inter in (3, 4)):  # (settlers and ethnic militias do riot)
+            # "Taliban fighters detained two journalists ... and beat them in custody": armed men beating people
+            # are no mob; alone, the beating is their attack.
+            by_family["mob"].remove(t)
+            if len(by_family) == 1:
+                by_family.setdefault("violence", []).append(t)
+            if not by_family["mob"]:
+                del by_family["mob"]
     if "riot" in by_family and "protest" in by_family:
         # "Police fired tear gas at supporters who threw bricks": the force only says a crowd was there, and
         # the crowd's own violence already says what it did.
@@ -227,9 +243,13 @@ def classify(
             victim = next((m for m in mentions if is_civilian(m)), None)
             demo.append(EventCandidate("Mob violence", t, crowd[0] if crowd else _community_mob(roles.get(t)),
                                        victim, confidence=0.65))
-            if "protest" in by_family and separate(by_family["protest"][0], t):
+            # "Clashes between protesters and police left 13 dead, including an officer lynched by a crowd": the
+            # riot and the lynching are two events.
+            crowd_clash = re.search(_CROWD_CLASH, sentence_text, re.I)
+            if "protest" in by_family and (separate(by_family["protest"][0], t) or crowd_clash):
                 p = by_family["protest"][0]
-                demo.insert(0, EventCandidate("Peaceful protest", p, crowd[0] if crowd else None, None,
+                demo.insert(0, EventCandidate("Violent demonstration" if crowd_clash else "Peaceful protest", p,
+                                              crowd[0] if crowd else None, state if crowd_clash else None,
                                               confidence=0.6))
         # "Cars were set ablaze and fireworks fired at police": the police there are the crowd's target.
         only_targets = all(m.kind == "police" and not any(m in (roles.get(x) or Roles((), (), ())).agents
@@ -449,6 +469,12 @@ def classify(
             out[-1] = replace(out[-1], follow_up=True)
         violent_out = bool(out)
 
+    if "arrest" in by_family and FORCED_SERVICE.search(sentence_text) and not violent_out:
+        # "Junta troops detained 40 men and forced them to carry ammunition": taken for forced labour, not arrested
+        t = by_family.pop("arrest")[0]
+        agent, patient = pick(t)
+        out.append(EventCandidate("Abduction/forced disappearance", t, agent, patient, confidence=0.6))
+        violent_out = True
     for family, sub in STRATEGIC_FAMILIES.items():
         if family not in by_family:
             continue

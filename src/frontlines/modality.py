@@ -103,6 +103,8 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
             # clause (unlike "seven were killed; the Taliban denied losses").
             break
         lemma = node.lemma_.lower()
+        if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children):
+            lemma = "set_off"  # "setting off gun battles" started them; only "set to attack" is not yet done
         via = previous.dep_
         if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
             if lemma in INTENTION_HEADS:

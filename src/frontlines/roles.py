@@ -53,8 +53,9 @@ def assign_roles(doc_span: Any, trigger: Trigger, mentions: Sequence[ActorMentio
     for m in mentions:
         head = _mention_head(doc_span, m, base)
         role = _role(head) if head is not None else ""
+        # (a withdrawal's own subject is the side that left; the main clause's is the one that gained the ground)
         if role in ("agent", "patient") and head is not None and trigger_verb is not None and not _same_clause(
-                head, trigger_verb, role, trigger_token):
+                head, trigger_verb, role, trigger_token, own_subject_wins=trigger.family != "transfer"):
             role = ""  # a subject or object of another clause ("..., and police responded") is no side here
         if role == "speaker" and trigger_token is not None and head is not None and head.head.i == trigger_token.i:
             role = "agent"  # "Wagner forces claimed full control of Bakhmut": the claim is the taking itself
@@ -125,7 +126,8 @@ def _governing_verb(token: Any) -> Any:
     return current
 
 
-def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None) -> bool:
+def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token: Any = None,
+                 own_subject_wins: bool = True) -> bool:
     anchor = trigger_token if trigger_token is not None else trigger_verb
     lo, hi = sorted((mention_head.i, anchor.i))
     if any(t.text == ";" for t in mention_head.doc[lo:hi]):
@@ -144,7 +146,10 @@ def _same_clause(mention_head: Any, trigger_verb: Any, role: str, trigger_token:
     if role == "agent" and trigger_verb.dep_ == "conj" and trigger_verb.head.i == verb.i:
         return True
     if trigger_verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and trigger_verb.head.i == verb.i:
-        return True  # "forcing troops to retreat", "killing 12": the main clause's subject does it
+        # "forcing troops to retreat", "killing 12": the main clause's subject does it, unless the clause has a
+        # subject of its own ("the military lost its command after the MNDAA overran the headquarters").
+        return not (own_subject_wins and role == "agent" and trigger_verb.dep_ == "advcl" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in trigger_verb.children))
     if role == "patient" and verb.head.i == trigger_verb.i and verb.dep_ in ("advcl", "xcomp", "conj") and \
             verb.lemma_ in ("kill", "wound", "injure", "leave", "maim", "abduct", "kidnap"):
         return True  # "attacked a camp, killing 45 people": the dead are the attack's victims
