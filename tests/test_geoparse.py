@@ -400,3 +400,18 @@ def test_squares_and_quoted_campaign_titles_are_not_places(parser: Geoparser) ->
     march = parser.find("Police fire tear gas at Khan's 'Azadi march' as supporters reach Islamabad.")
     assert [t.text for t in march] == ["Islamabad"]
     assert [t.text for t in parser.find("Azadi residents fled to Ahvaz.")][:1] == ["Azadi"]
+
+
+def test_a_region_name_shared_abroad_is_the_one_a_town_named_with_it_lies_in(parser: Geoparser) -> None:
+    # South Africa's North-West is the bigger unit, but Babanki lies in Cameroon's.
+    text = "Separatist fighters kidnapped 30 women in Big Babanki, North-West region, last week."
+    tops = [(t.text, t.place.iso2, t.place.admin1) for t in parser.find(text) if t.place]
+    assert tops == [("Big Babanki", "CM", "Nord-Ouest"), ("North-West", "CM", "Nord-Ouest")]
+    # With nothing else to go by the bigger unit stays.
+    alone = parser.find("Gunmen killed five people in the North-West region on Monday.")
+    assert [t.place.iso2 for t in alone if t.place] == ["ZA"]
+    # A word that points to one country counts like its demonym.
+    text = "Gunmen killed five people in the North-West region on Monday, Anglophone activists said."
+    assert [t.place.iso2 for t in parser.find(text) if t.place] == ["CM"]
+    assert [t.place.iso2 for t in parser.find("Ambazonian fighters shot two soldiers in North-West region.")
+            if t.place] == ["CM"]

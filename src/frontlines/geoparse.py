@@ -86,6 +86,11 @@ class Geoparser:
         demonym_votes: Counter[str] = Counter(h for h in hints if h)
         i = 0
         while i < len(tokens):
+            pointed = self.lex.country_words.get(text[tokens[i][0]:tokens[i][1]])
+            if pointed:
+                demonym_votes[pointed] += 1  # "Anglophone separatists": Cameroon, though no place is named
+                i += 1
+                continue
             found = self._match_at(text, tokens, i)
             if found is not None and not found.exact and found.end == tokens[i][1]:
                 info = lookup_country(found.text)
@@ -473,6 +478,7 @@ class Geoparser:
         gaz = self.gaz
         votes: dict[str, float] = {}
         named: set[str] = set()
+        nests = self._nests(mentions)
         for m in mentions:
             if not m.exact:
                 continue
@@ -482,6 +488,13 @@ class Geoparser:
             top = next((x for x in exact[:30] if gaz.iso2(x) in demonyms and self._main(m.key, x, strict=True)),
                        exact[0] if self._main(m.key, exact[0], strict=True) else next(
                            (x for x in exact[1:30] if self._main(m.key, x, strict=True)), exact[0]))
+            if gaz.iso2(top) not in demonyms:
+                # "Big Babanki, North-West region": a unit name several countries share is the one that a
+                # town named in the same text lies in (Cameroon's, not South Africa's bigger North-West).
+                held = [x for x in exact[:30] if gaz.feature(x) == ADMIN1 and self._main(m.key, x)
+                        and nests.get((gaz.iso2(x), skeleton(self._name(x))), m.key) != m.key]
+                if len({gaz.iso2(x) for x in held}) == 1:
+                    top = held[0]
             cc = gaz.iso2(top)
             if gaz.feature(top) == COUNTRY:
                 votes[cc] = votes.get(cc, 0.0) + 3
@@ -515,6 +528,19 @@ class Geoparser:
             named.add(iso2)
         focus = max(votes, key=lambda k: votes[k]) if votes else None
         return focus, named
+
+    def _nests(self, mentions: Sequence[Mention]) -> dict[tuple[str, str], str]:
+        """(country, admin1 skeleton) -> the key of a mention that names a town or district there, for the names
+        found in one country only (a name found in many says nothing of the unit)."""
+        gaz = self.gaz
+        out: dict[tuple[str, str], str] = {}
+        for m in mentions:
+            exact = m.ids[:max(m.n_exact, 1)] if m.exact else ()
+            own = [x for x in exact[:30] if gaz.feature(x) in (CITY, ADMIN2) and gaz.admin1_name(x)]
+            if own and len({gaz.iso2(x) for x in exact[:30]}) == 1:
+                for x in own:
+                    out.setdefault((gaz.iso2(x), skeleton(fold(gaz.admin1_name(x)))), m.key)
+        return out
 
     def _choose(self, m: Mention, focus: str | None, skels: set[str],
                 countries_named: set[str], repeated: frozenset[str] = frozenset()) -> tuple[int, float]:
