@@ -415,3 +415,18 @@ def test_a_region_name_shared_abroad_is_the_one_a_town_named_with_it_lies_in(par
     assert [t.place.iso2 for t in parser.find(text) if t.place] == ["CM"]
     assert [t.place.iso2 for t in parser.find("Ambazonian fighters shot two soldiers in North-West region.")
             if t.place] == ["CM"]
+
+
+def test_a_route_named_by_two_towns_gives_the_towns(parser: Geoparser) -> None:
+    tops = parser.find("Bandits blew up the Abuja-Kaduna railway track on Monday.")
+    assert [(t.text, t.cue, t.place.admin1 if t.place else None) for t in tops] == [
+        ("Abuja", "route end", "Federal Capital Territory"), ("Kaduna", "route", "Kaduna")]
+    assert all(t.place is not None and t.place.geo_precision == 2 for t in tops)
+    # The town named again, or in a unit named elsewhere, is the one meant; with none, the first.
+    again = parser.find("Troops defused bombs on the Maiduguri-Damboa road near Damboa.")
+    assert [(t.text, t.cue) for t in again] == [("Maiduguri", "route end"), ("Damboa", "route"), ("Damboa", "near")]
+    dashed = parser.find("Gunmen ambushed a convoy on the Kunduz–Baghlan road on Monday.")
+    assert [(t.text, t.cue) for t in dashed] == [("Kunduz", "route"), ("Baghlan", "route end")]
+    # A hyphenated name that is no route, or whose parts are not all places, is left alone.
+    assert [t.text for t in parser.find("Fighting reached Mazar-i-Sharif on Monday.")] == ["Mazar-i-Sharif"]
+    assert [t.text for t in parser.find("Troops cleared the Kabul-Foobaristan road.")] == []

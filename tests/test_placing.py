@@ -166,3 +166,19 @@ def test_town_named_like_its_province_yields_to_another_town_of_it() -> None:
     tops2 = [Toponym(text2.index("Yangon"), text2.index("Yangon") + 6, "Yangon", yangon, ""),
              Toponym(text2.index("Hlaing"), text2.index("Hlaing") + 11, "Hlaingthaya", hlaing, "")]
     assert event_place(tops2, text2, [Span(0, len(text2), text2)]) == yangon
+
+
+def test_a_place_named_beside_a_route_beats_the_towns_it_is_named_by() -> None:
+    text = "A bomb tore through a bus on the Kandahar-Herat highway in Farah province on Sunday."
+    kandahar = Place("Kandahar", "Afghanistan", 31.6, 65.7, 2, "AF", 4, "South Asia", "Kandahar", population=391000)
+    herat = Place("Herat", "Afghanistan", 34.35, 62.2, 2, "AF", 4, "South Asia", "Herat", population=574300)
+    farah = Place("Farah", "Afghanistan", 32.4, 62.1, 3, "AF", 4, "South Asia", "Farah", feature="admin1")
+
+    def at(name: str, place: Place, cue: str = "") -> Toponym:
+        start = text.index(name)
+        return Toponym(start, start + len(name), name, place, cue)
+
+    tops = [at("Kandahar", kandahar, "route"), at("Herat", herat, "route end"), at("Farah", farah, "province")]
+    assert event_place(tops, text, [Span(0, len(text), text)]) == farah
+    # With nothing else named, the route's chosen town, not its far end.
+    assert event_place(tops[:2][::-1], text, [Span(0, len(text), text)]) == kandahar

@@ -6,7 +6,9 @@ mention ("X province", "the town of X", "near X", "12 km north of X"). Disambigu
 with its population prior, the cue's feature type, the article's focus country and enclosing admin names
 mentioned in the same text.
 
-Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness fallbacks in ``geospelling``.
+Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness fallbacks in ``geospelling``;
+the article's country vote in ``geofocus``; how neighbouring mentions qualify each other (parents, routes) in
+``geolinks``.
 """
 
 from __future__ import annotations
@@ -33,9 +35,7 @@ from frontlines.geocues import (
     AFTER,
     ARTICLED,
     DIRECTION_WORD,
-    LOCATIVE,
     MINOR_WORDS,
-    SPEAKER_AFTER,
     Mention,
     capitalised,
     headline_lines,
@@ -48,7 +48,8 @@ from frontlines.geocues import (
     tokenize,
     unshout,
 )
-from frontlines.geolinks import link_parents
+from frontlines.geofocus import article_focus
+from frontlines.geolinks import link_parents, mark_route_ends, route_parts
 from frontlines.geospelling import bare, inside_parent, letters, similar, unlisted_units
 from frontlines.model import Toponym
 
@@ -92,6 +93,11 @@ class Geoparser:
                 i += 1
                 continue
             found = self._match_at(text, tokens, i)
+            ends = self._route_ends(text, tokens[i]) if found is None or not found.exact else []
+            if ends:
+                raw.extend((i, 1, m) for m in ends)  # "the Abuja-Kaduna railway": its two towns
+                i += 1
+                continue
             if found is not None and not found.exact and found.end == tokens[i][1]:
                 info = lookup_country(found.text)
                 if info is not None and not (info.iso2 in armies and found.text in info.demonyms):
@@ -112,7 +118,7 @@ class Geoparser:
         voters = [m for i, n, m in raw if len(m.key) > 2 and (n > 1 or self._strong(m) or not (
             m.key in self.lex.words or m.text.lower() in lowered or sentence_initial(text, m.start)))
             and not (self._in_name_run(text, tokens, i, n) and not self._huge(m))]
-        focus, named = self._focus(text, voters, demonym_votes)
+        focus, named = article_focus(self.gaz, self._main, text, voters, demonym_votes)
         home = ({focus} if focus else set()) | named
         for _, _, m in raw:
             read_cues(self.gaz, self.lex, text, m)
@@ -137,6 +143,17 @@ class Geoparser:
             full = longer.get(m.key)
             if full is not None and full is not m:
                 m.ids, m.exact, m.n_exact = full.ids, True, full.n_exact
+
+    def _route_ends(self, text: str, token: tuple[int, int]) -> list[Mention]:
+        """The towns a route is named by ("the Kunduz-Baghlan road"), when each is a name known as written."""
+        out = []
+        for part in route_parts(text, token):
+            m = self._match_at(text, [part], 0)
+            if m is None or not m.exact or m.end != part[1]:
+                return []
+            m.own_cue = "route"
+            out.append(m)
+        return out
 
     def _match_at(self, text: str, tokens: list[tuple[int, int]], i: int) -> Mention | None:
         s, e = tokens[i]
@@ -467,80 +484,7 @@ class Geoparser:
             if m.cue == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)
             out.append(Toponym(m.start, m.end, original[m.start:m.end], place, m.cue, round(score, 3)))
-        return mark_reporting(original, out)
-
-    def _focus(self, text: str, mentions: list[Mention],
-               demonyms: Counter[str]) -> tuple[str | None, set[str]]:
-        """The article's country, and every country it names outright or by demonym.
-
-        Each mention votes by how telling it is: a country name or a large city or admin1 counts heavily, a
-        small place found in one country a little, an alternate name barely; repeated mentions add up."""
-        gaz = self.gaz
-        votes: dict[str, float] = {}
-        named: set[str] = set()
-        nests = self._nests(mentions)
-        for m in mentions:
-            if not m.exact:
-                continue
-            exact = m.ids[:max(m.n_exact, 1)]
-            # "Beni" is the Congolese town's own name and only another name of Bolivia's El Beni; a name shared
-            # abroad is read in the country of the armed group the text names ("ADF fighters ... outside Beni").
-            top = next((x for x in exact[:30] if gaz.iso2(x) in demonyms and self._main(m.key, x, strict=True)),
-                       exact[0] if self._main(m.key, exact[0], strict=True) else next(
-                           (x for x in exact[1:30] if self._main(m.key, x, strict=True)), exact[0]))
-            if gaz.iso2(top) not in demonyms:
-                # "Big Babanki, North-West region": a unit name several countries share is the one that a
-                # town named in the same text lies in (Cameroon's, not South Africa's bigger North-West).
-                held = [x for x in exact[:30] if gaz.feature(x) == ADMIN1 and self._main(m.key, x)
-                        and nests.get((gaz.iso2(x), skeleton(self._name(x))), m.key) != m.key]
-                if len({gaz.iso2(x) for x in held}) == 1:
-                    top = held[0]
-            cc = gaz.iso2(top)
-            if gaz.feature(top) == COUNTRY:
-                votes[cc] = votes.get(cc, 0.0) + 3
-                named.add(cc)
-                continue
-            main = self._main(m.key, top, strict=True)
-            # Another name of a province ("North Kivu" / Nord-Kivu) is as telling as its own name.
-            akin = main or self._main(m.key, top) or gaz.feature(top) == ADMIN1
-            mass = gaz.population(top) * (1.0, 0.6, 0.3)[gaz.feature(top)]
-            countries = {gaz.iso2(x) for x in exact[:30]}
-            total = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30])
-            # "Beni" is a Congolese town and a Bolivian department: a name shared abroad says less.
-            share = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30]
-                        if gaz.iso2(x) == cc) / total if total else 1.0
-            if akin and (gaz.feature(top) == ADMIN1 or mass >= _BIG):
-                weight = 3.0 if main else 2.5
-            elif akin and mass >= 100000:
-                weight = 2.0 if main else 1.0
-            elif len(countries) == 1:
-                weight = 1.0 if akin else 0.3
-            else:
-                continue
-            if LOCATIVE.search(text[max(0, m.start - 30):m.start]):
-                weight += 0.5
-            elif SPEAKER_AFTER.match(text[m.end:m.end + 40]):
-                weight *= 0.3  # "Moscow announced": the speaking government, not the scene
-            votes[cc] = votes.get(cc, 0.0) + weight * max(share, 0.3)
-        for iso2, n in demonyms.items():
-            # "US drone strike", "Afghan troops": telling, but usually about actors, so repeats add little.
-            votes[iso2] = votes.get(iso2, 0.0) + min(2.0, 1.0 + 0.25 * (n - 1))
-            named.add(iso2)
-        focus = max(votes, key=lambda k: votes[k]) if votes else None
-        return focus, named
-
-    def _nests(self, mentions: Sequence[Mention]) -> dict[tuple[str, str], str]:
-        """(country, admin1 skeleton) -> the key of a mention that names a town or district there, for the names
-        found in one country only (a name found in many says nothing of the unit)."""
-        gaz = self.gaz
-        out: dict[tuple[str, str], str] = {}
-        for m in mentions:
-            exact = m.ids[:max(m.n_exact, 1)] if m.exact else ()
-            own = [x for x in exact[:30] if gaz.feature(x) in (CITY, ADMIN2) and gaz.admin1_name(x)]
-            if own and len({gaz.iso2(x) for x in exact[:30]}) == 1:
-                for x in own:
-                    out.setdefault((gaz.iso2(x), skeleton(fold(gaz.admin1_name(x)))), m.key)
-        return out
+        return mark_reporting(original, mark_route_ends(text, out))
 
     def _choose(self, m: Mention, focus: str | None, skels: set[str],
                 countries_named: set[str], repeated: frozenset[str] = frozenset()) -> tuple[int, float]:

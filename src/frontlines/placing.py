@@ -68,11 +68,14 @@ def _bracketed(t: Toponym, text: str) -> bool:
     return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
 
 
-def _demoted(t: Toponym, text: str) -> bool:
-    """A mention that rarely names the scene when another place is at hand: a speaking capital, an origin,
-    a name that only qualifies another name."""
-    return t.cue == "speaker" or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or \
-        bool(_NAME_AFTER.match(text[t.end:t.end + 20]))
+def _demoted(t: Toponym, text: str) -> int:
+    """How rarely a mention names the scene when another place is at hand: a speaking capital, an origin, a
+    name that only qualifies another name, a town a route is named by ("the Kandahar-Herat highway in Farah
+    province") rank after the ordinary mentions (1), and the far end of a route after the near one (2)."""
+    if t.cue == "route end":
+        return 2
+    return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
+               bool(_NAME_AFTER.match(text[t.end:t.end + 20])))
 
 
 def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
@@ -80,7 +83,9 @@ def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
     it in the same clause."""
     if t.cue != "near":
         return False
+    # "the Maiduguri-Damboa road near Damboa": a town a route is named by is not the place measured from.
     return any(u.place is not None and u.place.feature in ("city", "admin2") and u.end <= t.start
+               and u.cue not in ("route", "route end")
                and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others)
 
 
@@ -102,7 +107,7 @@ def _specificity(t: Toponym) -> float:
     return _SPECIFIC.get(t.place.feature, 0.0)
 
 
-def _rank(t: Toponym, text: str) -> tuple[bool, bool, float, int]:
+def _rank(t: Toponym, text: str) -> tuple[bool, int, float, int]:
     """Sort key of the candidates for an event's place: ACLED's bracketed town first, then ordinary
     mentions before demoted ones, the most specific unit, the first named."""
     return (not _bracketed(t, text), _demoted(t, text), _specificity(t), t.start)
