@@ -430,3 +430,19 @@ def test_a_route_named_by_two_towns_gives_the_towns(parser: Geoparser) -> None:
     # A hyphenated name that is no route, or whose parts are not all places, is left alone.
     assert [t.text for t in parser.find("Fighting reached Mazar-i-Sharif on Monday.")] == ["Mazar-i-Sharif"]
     assert [t.text for t in parser.find("Troops cleared the Kabul-Foobaristan road.")] == []
+
+
+def test_a_demonym_that_names_a_unit_abroad_votes_as_a_demonym(parser: Geoparser) -> None:
+    # "Somali" is also Ethiopia's Somali region; it must not pull the article to Ethiopia.
+    text = "Gunmen attacked a hotel in the southern Somali port of Kismayo late on Friday."
+    assert [(t.text, t.place.admin1 if t.place else None) for t in parser.find(text)] == [("Kismayo", "Lower Juba")]
+
+
+def test_a_town_named_as_the_scene_abroad_counts_when_home_is_only_a_demonym(parser: Geoparser) -> None:
+    # The PKK's home and the drone's flag say Turkey, but no Turkish place is named: Sinjar is Iraq's.
+    text = "A Turkish drone struck a car near Sinjar on Monday, killing two members of a PKK-linked group."
+    tops = parser.find(text, hints=["TR"], armies=["TR"])
+    assert [(t.text, t.place.iso2 if t.place else None) for t in tops] == [("Sinjar", "IQ")]
+    # A place of the home country named in the text keeps small namesakes abroad out.
+    text = "A Turkish drone struck a car near Sinjar on Monday, officials in Ankara said."
+    assert [t.text for t in parser.find(text, hints=["TR"], armies=["TR"])] == ["Ankara"]

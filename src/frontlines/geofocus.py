@@ -16,8 +16,8 @@ _BIG = 1_000_000
 
 
 def article_focus(gaz: Gazetteer, is_own: Callable[..., bool], text: str, mentions: list[Mention],
-                  demonyms: Counter[str]) -> tuple[str | None, set[str]]:
-    """The article's country, and every country it names outright or by demonym.
+                  demonyms: Counter[str]) -> tuple[str | None, set[str], set[str]]:
+    """The article's country, every country it names outright or by demonym, and those it names a place of.
 
     Each mention votes by how telling it is: a country name or a large city or admin1 counts heavily, a
     small place found in one country a little, an alternate name barely; repeated mentions add up."""
@@ -67,9 +67,11 @@ def article_focus(gaz: Gazetteer, is_own: Callable[..., bool], text: str, mentio
         elif SPEAKER_AFTER.match(text[m.end:m.end + 40]):
             weight *= 0.3  # "Moscow announced": the speaking government, not the scene
         votes[cc] = votes.get(cc, 0.0) + weight * max(share, 0.3)
+    placed = set(votes)
     for iso2, n in demonyms.items():
         # "US drone strike", "Afghan troops": telling, but usually about actors, so repeats add little.
         votes[iso2] = votes.get(iso2, 0.0) + min(2.0, 1.0 + 0.25 * (n - 1))
         named.add(iso2)
     focus = max(votes, key=lambda k: votes[k]) if votes else None
-    return focus, named
+    return focus, named, placed
+

@@ -35,6 +35,7 @@ from frontlines.geocues import (
     AFTER,
     ARTICLED,
     DIRECTION_WORD,
+    LOCATIVE,
     MINOR_WORDS,
     Mention,
     capitalised,
@@ -65,6 +66,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._armies: frozenset[str] = frozenset()
         self._hinted: frozenset[str] = frozenset()
+        self._placed: set[str] = set()  # the countries the text names a place of (not only a demonym)
         self.gaz = gazetteer if gazetteer is not None else default_gazetteer()
         self.lex = lexicon()
         self.last_focus: str | None = None
@@ -98,10 +100,18 @@ class Geoparser:
                 raw.extend((i, 1, m) for m in ends)  # "the Abuja-Kaduna railway": its two towns
                 i += 1
                 continue
-            if found is not None and not found.exact and found.end == tokens[i][1]:
+            if found is not None and found.end == tokens[i][1]:
                 info = lookup_country(found.text)
-                if info is not None and not (info.iso2 in armies and found.text in info.demonyms):
+                if info is not None and not found.exact and not (info.iso2 in armies and found.text in info.demonyms):
                     demonym_votes[info.iso2] += 1  # "Ukrainian", "Israeli": a demonym found as a respelling
+                elif info is not None and found.text in info.demonyms and \
+                        self.gaz.feature(found.ids[0]) != COUNTRY:
+                    # "the Somali port of Kismayo": a demonym that also names a unit abroad (Ethiopia's Somali
+                    # region) is a demonym; it is never kept as a place, so it must not vote as one.
+                    if info.iso2 not in armies:
+                        demonym_votes[info.iso2] += 1
+                    i += 1
+                    continue
             if found is None:
                 s, e = tokens[i]
                 info = lookup_country(text[s:e]) if capitalised(text[s:e]) else None
@@ -118,7 +128,7 @@ class Geoparser:
         voters = [m for i, n, m in raw if len(m.key) > 2 and (n > 1 or self._strong(m) or not (
             m.key in self.lex.words or m.text.lower() in lowered or sentence_initial(text, m.start)))
             and not (self._in_name_run(text, tokens, i, n) and not self._huge(m))]
-        focus, named = article_focus(self.gaz, self._main, text, voters, demonym_votes)
+        focus, named, self._placed = article_focus(self.gaz, self._main, text, voters, demonym_votes)
         home = ({focus} if focus else set()) | named
         for _, _, m in raw:
             read_cues(self.gaz, self.lex, text, m)
@@ -310,6 +320,11 @@ class Geoparser:
         if feature_cue:
             m.ids = ()  # "the village of X in north-eastern Burkina Faso": named, but not a place we know there
             return True
+        if not home & self._placed and (m.cue or LOCATIVE.search(text[max(0, m.start - 30):m.start])):
+            # "A Turkish drone struck a car near Sinjar ... PKK": a home known only from demonyms and armed groups
+            # says who acts, and a real town named as the scene is meant even abroad.
+            m.ids = tuple(x for x in exact[:30] if self._main(m.key, x, strict=True) and gaz.population(x) >= 20000)
+            return bool(m.ids)
         return False
 
     def _quoted_title(self, text: str, m: Mention) -> bool:
