@@ -182,3 +182,15 @@ def test_a_place_named_beside_a_route_beats_the_towns_it_is_named_by() -> None:
     assert event_place(tops, text, [Span(0, len(text), text)]) == farah
     # With nothing else named, the route's chosen town, not its far end.
     assert event_place(tops[:2][::-1], text, [Span(0, len(text), text)]) == kandahar
+
+
+def test_neighbours_flight_destinations_and_speakers_places_give_way() -> None:
+    text = "In Zabul province, which borders Kandahar, a roadside bomb hit a police pickup near Qalat on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Qalat"
+    text = ("Taliban fighters captured Spin Boldak on Wednesday. A senior Kandahar official said troops had "
+            "withdrawn. Aircraft struck positions around the town's bazaar, according to residents who fled "
+            "across the border into Chaman.")
+    place = _place_in("Aircraft struck positions around the town's bazaar, according to residents who fled "
+                      "across the border into Chaman.", text, country="AF")
+    assert place is not None and place.name == "Spin Boldak"

@@ -41,12 +41,15 @@ def focus_country(toponyms: Sequence[Toponym]) -> str | None:
 
 
 # "Into" marks a destination only after a verb of people moving: shells "fired into Dangam district" land there.
+# "Zabul province, which borders Kandahar": a neighbour named to situate a place is not where it happened.
 _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(?:ed|ing)|mov(?:ed|ing)|"
                         r"retreat(?:ed|ing)|withdr(?:ew|awn)|spill(?:ed|ing)\s+over|pushed\s+back)(?:\s+\w+){0,3}"
                         r"\s+into|towards?|(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\bto|"
-                        r"border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
+                        r"border\s+with|crossings?\s+with|border\s+of|(?:which|that)\s+borders|bordering|fled\s+to|"
                         r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_FLED_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\b(?:to|into)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 # "on the border of Bijapur and Sukma districts": the first of two neighbours is where it happened.
 _SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
@@ -55,6 +58,10 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Arc de Triomphe in Paris": so does one joined to another name by a particle.
 _NAME_AFTER = re.compile(r"^ (?:(?:de|du|des|del|della|di|la|le) )?(?!(?:Province|District|State|City|Region|"
                          r"Governorate|County|Township|Town|Division|Oblast|Valley|Area)\b)[A-Z][a-z]")
+# "a senior Kandahar official", "Herat police said": a place that qualifies who speaks.
+_OFFICIAL_AFTER = re.compile(r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+|police\s+|security\s+)?"
+                             r"(?:officials?|authorities|governor|spokes(?:man|woman|person)|police)\b(?!\s+(?:station|"
+                             r"headquarters|post|checkpoint|compound|office))")
 _SPECIFIC = {"city": 0.0, "other": 0.0, "admin2": 1.0, "admin1": 2.0, "country": 3.0}
 
 
@@ -183,6 +190,10 @@ class EventPlacer:
     def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
                lo: int, hi: int, national: bool) -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
+        if any(t.start < sent_start and t.place is not None for t in toponyms):
+            # "... struck positions around the town's bazaar, according to residents who fled across the border
+            # into Chaman": where people fled to is not where it happened; the place under discussion is.
+            local = [t for t in local if not _FLED_TO.search(text[max(sent_start, t.start - 60):t.start])]
         own = [t for t in local if lo <= t.start < hi]
         if not own:
             # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
@@ -313,7 +324,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’']?\s+(?=[A-Z\"“‘'])|\n\s*\n")
 def _last_named(recent: Sequence[Toponym], text: str) -> Place:
     """The place under discussion: the main place of the last sentence that named one, the most specific
     of its mentions ("Aibak, the capital of Samangan province" -> Aibak; "Panjgur (Balochistan)" -> Panjgur),
-    the later one among equals."""
+    the later one among equals. A sentence that names a place only to say who speaks ("a senior Kandahar
+    official told ...") is passed over for the one before it."""
+    recent = [t for t in recent if not _OFFICIAL_AFTER.match(text, t.end)] or recent
     last = recent[-1]
     begin = 0
     for m in _SENTENCE_BREAK.finditer(text, 0, last.start):
