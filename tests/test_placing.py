@@ -194,3 +194,6 @@ def test_neighbours_flight_destinations_and_speakers_places_give_way() -> None:
     place = _place_in("Aircraft struck positions around the town's bazaar, according to residents who fled "
                       "across the border into Chaman.", text, country="AF")
     assert place is not None and place.name == "Spin Boldak"
+    text = "Police fired tear gas at farmers trying to march to New Delhi at a crossing in Punjab on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.admin1 == "Punjab"

@@ -41,12 +41,16 @@ def focus_country(toponyms: Sequence[Toponym]) -> str | None:
 
 
 # "Into" marks a destination only after a verb of people moving: shells "fired into Dangam district" land there.
-# "Zabul province, which borders Kandahar": a neighbour named to situate a place is not where it happened.
+# "Zabul province, which borders Kandahar": a neighbour named to situate a place is not where it happened; nor is
+# a goal not reached ("farmers trying to march to New Delhi").
 _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(?:ed|ing)|mov(?:ed|ing)|"
                         r"retreat(?:ed|ing)|withdr(?:ew|awn)|spill(?:ed|ing)\s+over|pushed\s+back)(?:\s+\w+){0,3}"
                         r"\s+into|towards?|(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\bto|"
                         r"border\s+with|crossings?\s+with|border\s+of|(?:which|that)\s+borders|bordering|fled\s+to|"
-                        r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
+                        r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from|"
+                        r"(?:trying|attempting|seeking|hoping|planning|vow(?:ed|ing))\s+to\s+(?:march|travel|drive|"
+                        r"walk|go|head|reach|enter)(?:\s+(?:on|to|towards?|into))?|head(?:ed|ing)\s+(?:to|for)|"
+                        r"on\s+(?:their|its|the)\s+way\s+to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _FLED_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\b(?:to|into)\s+(?:the\s+)?$",
                       re.IGNORECASE)
