@@ -446,3 +446,11 @@ def test_a_town_named_as_the_scene_abroad_counts_when_home_is_only_a_demonym(par
     # A place of the home country named in the text keeps small namesakes abroad out.
     text = "A Turkish drone struck a car near Sinjar on Monday, officials in Ankara said."
     assert [t.text for t in parser.find(text, hints=["TR"], armies=["TR"])] == ["Ankara"]
+
+
+def test_a_quarter_named_after_a_province_is_not_the_province(parser: Geoparser) -> None:
+    assert parser.find("A shopkeeper in the Karte Parwan district said there was no fighting.") == []
+    # A district whose whole name is known, or one after a stop word, is still found.
+    tops = parser.find("Fighting raged in Nad Ali district of Helmand.")
+    assert [(t.text, t.place.admin1 if t.place else None) for t in tops] == [("Nad Ali", "Helmand"),
+                                                                            ("Helmand", "Helmand")]

@@ -265,6 +265,8 @@ class Geoparser:
             verdict = self._neighbours(text, tokens, i, ntok, m, home)
             if verdict is not None:
                 return verdict
+        elif m.want in (ADMIN2, CITY, -1) and m.cue != "route" and self._after_name_word(text, tokens, i):
+            return False  # "the Karte Parwan district": a quarter named after a province, not that province
         # Where a mere spelling variant is believed: the focus country, and the home of an armed group the text
         # names ("RSF fighters ... in El Geneina", though the women "fled to Chad").
         spelled = {focus} | self._hinted if focus else home
@@ -378,6 +380,13 @@ class Geoparser:
             if word not in self.lex.heads and not self.gaz.exact_ids(word):
                 return True
         return False
+
+    def _after_name_word(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """Whether a capitalised word that is no place, stop word or title comes right before token ``i``."""
+        if not self._after_capital(text, tokens, i):
+            return False
+        word = fold(text[tokens[i - 1][0]:tokens[i - 1][1]])
+        return not self.gaz.exact_ids(word) and word not in self.lex.words and word not in self.lex.titles
 
     def _after_capital(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
         """Whether the token right before token ``i`` is a capitalised word of the same name run."""
