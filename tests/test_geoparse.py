@@ -400,3 +400,57 @@ def test_squares_and_quoted_campaign_titles_are_not_places(parser: Geoparser) ->
     march = parser.find("Police fire tear gas at Khan's 'Azadi march' as supporters reach Islamabad.")
     assert [t.text for t in march] == ["Islamabad"]
     assert [t.text for t in parser.find("Azadi residents fled to Ahvaz.")][:1] == ["Azadi"]
+
+
+def test_a_region_name_shared_abroad_is_the_one_a_town_named_with_it_lies_in(parser: Geoparser) -> None:
+    # South Africa's North-West is the bigger unit, but Babanki lies in Cameroon's.
+    text = "Separatist fighters kidnapped 30 women in Big Babanki, North-West region, last week."
+    tops = [(t.text, t.place.iso2, t.place.admin1) for t in parser.find(text) if t.place]
+    assert tops == [("Big Babanki", "CM", "Nord-Ouest"), ("North-West", "CM", "Nord-Ouest")]
+    # With nothing else to go by the bigger unit stays.
+    alone = parser.find("Gunmen killed five people in the North-West region on Monday.")
+    assert [t.place.iso2 for t in alone if t.place] == ["ZA"]
+    # A word that points to one country counts like its demonym.
+    text = "Gunmen killed five people in the North-West region on Monday, Anglophone activists said."
+    assert [t.place.iso2 for t in parser.find(text) if t.place] == ["CM"]
+    assert [t.place.iso2 for t in parser.find("Ambazonian fighters shot two soldiers in North-West region.")
+            if t.place] == ["CM"]
+
+
+def test_a_route_named_by_two_towns_gives_the_towns(parser: Geoparser) -> None:
+    tops = parser.find("Bandits blew up the Abuja-Kaduna railway track on Monday.")
+    assert [(t.text, t.cue, t.place.admin1 if t.place else None) for t in tops] == [
+        ("Abuja", "route end", "Federal Capital Territory"), ("Kaduna", "route", "Kaduna")]
+    assert all(t.place is not None and t.place.geo_precision == 2 for t in tops)
+    # The town named again, or in a unit named elsewhere, is the one meant; with none, the first.
+    again = parser.find("Troops defused bombs on the Maiduguri-Damboa road near Damboa.")
+    assert [(t.text, t.cue) for t in again] == [("Maiduguri", "route end"), ("Damboa", "route"), ("Damboa", "near")]
+    dashed = parser.find("Gunmen ambushed a convoy on the Kunduz–Baghlan road on Monday.")
+    assert [(t.text, t.cue) for t in dashed] == [("Kunduz", "route"), ("Baghlan", "route end")]
+    # A hyphenated name that is no route, or whose parts are not all places, is left alone.
+    assert [t.text for t in parser.find("Fighting reached Mazar-i-Sharif on Monday.")] == ["Mazar-i-Sharif"]
+    assert [t.text for t in parser.find("Troops cleared the Kabul-Foobaristan road.")] == []
+
+
+def test_a_demonym_that_names_a_unit_abroad_votes_as_a_demonym(parser: Geoparser) -> None:
+    # "Somali" is also Ethiopia's Somali region; it must not pull the article to Ethiopia.
+    text = "Gunmen attacked a hotel in the southern Somali port of Kismayo late on Friday."
+    assert [(t.text, t.place.admin1 if t.place else None) for t in parser.find(text)] == [("Kismayo", "Lower Juba")]
+
+
+def test_a_town_named_as_the_scene_abroad_counts_when_home_is_only_a_demonym(parser: Geoparser) -> None:
+    # The PKK's home and the drone's flag say Turkey, but no Turkish place is named: Sinjar is Iraq's.
+    text = "A Turkish drone struck a car near Sinjar on Monday, killing two members of a PKK-linked group."
+    tops = parser.find(text, hints=["TR"], armies=["TR"])
+    assert [(t.text, t.place.iso2 if t.place else None) for t in tops] == [("Sinjar", "IQ")]
+    # A place of the home country named in the text keeps small namesakes abroad out.
+    text = "A Turkish drone struck a car near Sinjar on Monday, officials in Ankara said."
+    assert [t.text for t in parser.find(text, hints=["TR"], armies=["TR"])] == ["Ankara"]
+
+
+def test_a_quarter_named_after_a_province_is_not_the_province(parser: Geoparser) -> None:
+    assert parser.find("A shopkeeper in the Karte Parwan district said there was no fighting.") == []
+    # A district whose whole name is known, or one after a stop word, is still found.
+    tops = parser.find("Fighting raged in Nad Ali district of Helmand.")
+    assert [(t.text, t.place.admin1 if t.place else None) for t in tops] == [("Nad Ali", "Helmand"),
+                                                                            ("Helmand", "Helmand")]

@@ -166,3 +166,34 @@ def test_town_named_like_its_province_yields_to_another_town_of_it() -> None:
     tops2 = [Toponym(text2.index("Yangon"), text2.index("Yangon") + 6, "Yangon", yangon, ""),
              Toponym(text2.index("Hlaing"), text2.index("Hlaing") + 11, "Hlaingthaya", hlaing, "")]
     assert event_place(tops2, text2, [Span(0, len(text2), text2)]) == yangon
+
+
+def test_a_place_named_beside_a_route_beats_the_towns_it_is_named_by() -> None:
+    text = "A bomb tore through a bus on the Kandahar-Herat highway in Farah province on Sunday."
+    kandahar = Place("Kandahar", "Afghanistan", 31.6, 65.7, 2, "AF", 4, "South Asia", "Kandahar", population=391000)
+    herat = Place("Herat", "Afghanistan", 34.35, 62.2, 2, "AF", 4, "South Asia", "Herat", population=574300)
+    farah = Place("Farah", "Afghanistan", 32.4, 62.1, 3, "AF", 4, "South Asia", "Farah", feature="admin1")
+
+    def at(name: str, place: Place, cue: str = "") -> Toponym:
+        start = text.index(name)
+        return Toponym(start, start + len(name), name, place, cue)
+
+    tops = [at("Kandahar", kandahar, "route"), at("Herat", herat, "route end"), at("Farah", farah, "province")]
+    assert event_place(tops, text, [Span(0, len(text), text)]) == farah
+    # With nothing else named, the route's chosen town, not its far end.
+    assert event_place(tops[:2][::-1], text, [Span(0, len(text), text)]) == kandahar
+
+
+def test_neighbours_flight_destinations_and_speakers_places_give_way() -> None:
+    text = "In Zabul province, which borders Kandahar, a roadside bomb hit a police pickup near Qalat on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Qalat"
+    text = ("Taliban fighters captured Spin Boldak on Wednesday. A senior Kandahar official said troops had "
+            "withdrawn. Aircraft struck positions around the town's bazaar, according to residents who fled "
+            "across the border into Chaman.")
+    place = _place_in("Aircraft struck positions around the town's bazaar, according to residents who fled "
+                      "across the border into Chaman.", text, country="AF")
+    assert place is not None and place.name == "Spin Boldak"
+    text = "Police fired tear gas at farmers trying to march to New Delhi at a crossing in Punjab on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.admin1 == "Punjab"

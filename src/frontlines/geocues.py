@@ -70,6 +70,7 @@ class Lexicon:
     name_heads: frozenset[str]
     natural: frozenset[str]
     quoted_titles: frozenset[str]
+    country_words: dict[str, str]  # "Ambazonian" -> CM: a word that points to one country, like a demonym
 
 
 @lru_cache(maxsize=1)
@@ -77,13 +78,15 @@ def lexicon() -> Lexicon:
     path = Path(str(resources.files("frontlines") / "data" / "geo_stopwords.json"))
     with open(path, encoding="utf-8") as fh:
         raw = json.load(fh)
+    with open(path.with_name("geo_country_words.json"), encoding="utf-8") as fh:
+        country_words: dict[str, str] = dict(json.load(fh)["words"])
     return Lexicon(
         words=frozenset(fold(w) for w in raw["words"]), phrases=frozenset(fold(p) for p in raw["phrases"]),
         titles=frozenset(fold(t) for t in raw["titles"]), connectors=frozenset(raw["connectors"]),
         heads=frozenset(fold(h) for h in raw["generic_heads"]),
         name_heads=frozenset(fold(h) for h in raw["name_heads"]),
         natural=frozenset(fold(h) for h in raw["natural_features"]),
-        quoted_titles=frozenset(fold(h) for h in raw["quoted_title_heads"]),
+        quoted_titles=frozenset(fold(h) for h in raw["quoted_title_heads"]), country_words=country_words,
     )
 
 

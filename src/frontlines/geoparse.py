@@ -6,7 +6,9 @@ mention ("X province", "the town of X", "near X", "12 km north of X"). Disambigu
 with its population prior, the cue's feature type, the article's focus country and enclosing admin names
 mentioned in the same text.
 
-Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness fallbacks in ``geospelling``.
+Token, cue and headline-case helpers live in ``geocues``; the spelling-likeness fallbacks in ``geospelling``;
+the article's country vote in ``geofocus``; how neighbouring mentions qualify each other (parents, routes) in
+``geolinks``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from frontlines.geocues import (
     DIRECTION_WORD,
     LOCATIVE,
     MINOR_WORDS,
-    SPEAKER_AFTER,
     Mention,
     capitalised,
     headline_lines,
@@ -48,7 +49,8 @@ from frontlines.geocues import (
     tokenize,
     unshout,
 )
-from frontlines.geolinks import link_parents
+from frontlines.geofocus import article_focus
+from frontlines.geolinks import link_parents, mark_route_ends, route_parts
 from frontlines.geospelling import bare, inside_parent, letters, similar, unlisted_units
 from frontlines.model import Toponym
 
@@ -64,6 +66,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._armies: frozenset[str] = frozenset()
         self._hinted: frozenset[str] = frozenset()
+        self._placed: set[str] = set()  # the countries the text names a place of (not only a demonym)
         self.gaz = gazetteer if gazetteer is not None else default_gazetteer()
         self.lex = lexicon()
         self.last_focus: str | None = None
@@ -86,11 +89,29 @@ class Geoparser:
         demonym_votes: Counter[str] = Counter(h for h in hints if h)
         i = 0
         while i < len(tokens):
+            pointed = self.lex.country_words.get(text[tokens[i][0]:tokens[i][1]])
+            if pointed:
+                demonym_votes[pointed] += 1  # "Anglophone separatists": Cameroon, though no place is named
+                i += 1
+                continue
             found = self._match_at(text, tokens, i)
-            if found is not None and not found.exact and found.end == tokens[i][1]:
+            ends = self._route_ends(text, tokens[i]) if found is None or not found.exact else []
+            if ends:
+                raw.extend((i, 1, m) for m in ends)  # "the Abuja-Kaduna railway": its two towns
+                i += 1
+                continue
+            if found is not None and found.end == tokens[i][1]:
                 info = lookup_country(found.text)
-                if info is not None and not (info.iso2 in armies and found.text in info.demonyms):
+                if info is not None and not found.exact and not (info.iso2 in armies and found.text in info.demonyms):
                     demonym_votes[info.iso2] += 1  # "Ukrainian", "Israeli": a demonym found as a respelling
+                elif info is not None and found.text in info.demonyms and \
+                        self.gaz.feature(found.ids[0]) != COUNTRY:
+                    # "the Somali port of Kismayo": a demonym that also names a unit abroad (Ethiopia's Somali
+                    # region) is a demonym; it is never kept as a place, so it must not vote as one.
+                    if info.iso2 not in armies:
+                        demonym_votes[info.iso2] += 1
+                    i += 1
+                    continue
             if found is None:
                 s, e = tokens[i]
                 info = lookup_country(text[s:e]) if capitalised(text[s:e]) else None
@@ -107,7 +128,7 @@ class Geoparser:
         voters = [m for i, n, m in raw if len(m.key) > 2 and (n > 1 or self._strong(m) or not (
             m.key in self.lex.words or m.text.lower() in lowered or sentence_initial(text, m.start)))
             and not (self._in_name_run(text, tokens, i, n) and not self._huge(m))]
-        focus, named = self._focus(text, voters, demonym_votes)
+        focus, named, self._placed = article_focus(self.gaz, self._main, text, voters, demonym_votes)
         home = ({focus} if focus else set()) | named
         for _, _, m in raw:
             read_cues(self.gaz, self.lex, text, m)
@@ -132,6 +153,17 @@ class Geoparser:
             full = longer.get(m.key)
             if full is not None and full is not m:
                 m.ids, m.exact, m.n_exact = full.ids, True, full.n_exact
+
+    def _route_ends(self, text: str, token: tuple[int, int]) -> list[Mention]:
+        """The towns a route is named by ("the Kunduz-Baghlan road"), when each is a name known as written."""
+        out = []
+        for part in route_parts(text, token):
+            m = self._match_at(text, [part], 0)
+            if m is None or not m.exact or m.end != part[1]:
+                return []
+            m.own_cue = "route"
+            out.append(m)
+        return out
 
     def _match_at(self, text: str, tokens: list[tuple[int, int]], i: int) -> Mention | None:
         s, e = tokens[i]
@@ -233,6 +265,8 @@ class Geoparser:
             verdict = self._neighbours(text, tokens, i, ntok, m, home)
             if verdict is not None:
                 return verdict
+        elif m.want in (ADMIN2, CITY, -1) and m.cue != "route" and self._after_name_word(text, tokens, i):
+            return False  # "the Karte Parwan district": a quarter named after a province, not that province
         # Where a mere spelling variant is believed: the focus country, and the home of an armed group the text
         # names ("RSF fighters ... in El Geneina", though the women "fled to Chad").
         spelled = {focus} | self._hinted if focus else home
@@ -288,6 +322,11 @@ class Geoparser:
         if feature_cue:
             m.ids = ()  # "the village of X in north-eastern Burkina Faso": named, but not a place we know there
             return True
+        if not home & self._placed and (m.cue or LOCATIVE.search(text[max(0, m.start - 30):m.start])):
+            # "A Turkish drone struck a car near Sinjar ... PKK": a home known only from demonyms and armed groups
+            # says who acts, and a real town named as the scene is meant even abroad.
+            m.ids = tuple(x for x in exact[:30] if self._main(m.key, x, strict=True) and gaz.population(x) >= 20000)
+            return bool(m.ids)
         return False
 
     def _quoted_title(self, text: str, m: Mention) -> bool:
@@ -341,6 +380,13 @@ class Geoparser:
             if word not in self.lex.heads and not self.gaz.exact_ids(word):
                 return True
         return False
+
+    def _after_name_word(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """Whether a capitalised word that is no place, stop word or title comes right before token ``i``."""
+        if not self._after_capital(text, tokens, i):
+            return False
+        word = fold(text[tokens[i - 1][0]:tokens[i - 1][1]])
+        return not self.gaz.exact_ids(word) and word not in self.lex.words and word not in self.lex.titles
 
     def _after_capital(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
         """Whether the token right before token ``i`` is a capitalised word of the same name run."""
@@ -462,59 +508,7 @@ class Geoparser:
             if m.cue == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)
             out.append(Toponym(m.start, m.end, original[m.start:m.end], place, m.cue, round(score, 3)))
-        return mark_reporting(original, out)
-
-    def _focus(self, text: str, mentions: list[Mention],
-               demonyms: Counter[str]) -> tuple[str | None, set[str]]:
-        """The article's country, and every country it names outright or by demonym.
-
-        Each mention votes by how telling it is: a country name or a large city or admin1 counts heavily, a
-        small place found in one country a little, an alternate name barely; repeated mentions add up."""
-        gaz = self.gaz
-        votes: dict[str, float] = {}
-        named: set[str] = set()
-        for m in mentions:
-            if not m.exact:
-                continue
-            exact = m.ids[:max(m.n_exact, 1)]
-            # "Beni" is the Congolese town's own name and only another name of Bolivia's El Beni; a name shared
-            # abroad is read in the country of the armed group the text names ("ADF fighters ... outside Beni").
-            top = next((x for x in exact[:30] if gaz.iso2(x) in demonyms and self._main(m.key, x, strict=True)),
-                       exact[0] if self._main(m.key, exact[0], strict=True) else next(
-                           (x for x in exact[1:30] if self._main(m.key, x, strict=True)), exact[0]))
-            cc = gaz.iso2(top)
-            if gaz.feature(top) == COUNTRY:
-                votes[cc] = votes.get(cc, 0.0) + 3
-                named.add(cc)
-                continue
-            main = self._main(m.key, top, strict=True)
-            # Another name of a province ("North Kivu" / Nord-Kivu) is as telling as its own name.
-            akin = main or self._main(m.key, top) or gaz.feature(top) == ADMIN1
-            mass = gaz.population(top) * (1.0, 0.6, 0.3)[gaz.feature(top)]
-            countries = {gaz.iso2(x) for x in exact[:30]}
-            total = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30])
-            # "Beni" is a Congolese town and a Bolivian department: a name shared abroad says less.
-            share = sum(gaz.population(x) * (1.0, 0.6, 0.3, 50.0)[gaz.feature(x)] for x in exact[:30]
-                        if gaz.iso2(x) == cc) / total if total else 1.0
-            if akin and (gaz.feature(top) == ADMIN1 or mass >= _BIG):
-                weight = 3.0 if main else 2.5
-            elif akin and mass >= 100000:
-                weight = 2.0 if main else 1.0
-            elif len(countries) == 1:
-                weight = 1.0 if akin else 0.3
-            else:
-                continue
-            if LOCATIVE.search(text[max(0, m.start - 30):m.start]):
-                weight += 0.5
-            elif SPEAKER_AFTER.match(text[m.end:m.end + 40]):
-                weight *= 0.3  # "Moscow announced": the speaking government, not the scene
-            votes[cc] = votes.get(cc, 0.0) + weight * max(share, 0.3)
-        for iso2, n in demonyms.items():
-            # "US drone strike", "Afghan troops": telling, but usually about actors, so repeats add little.
-            votes[iso2] = votes.get(iso2, 0.0) + min(2.0, 1.0 + 0.25 * (n - 1))
-            named.add(iso2)
-        focus = max(votes, key=lambda k: votes[k]) if votes else None
-        return focus, named
+        return mark_reporting(original, mark_route_ends(text, out))
 
     def _choose(self, m: Mention, focus: str | None, skels: set[str],
                 countries_named: set[str], repeated: frozenset[str] = frozenset()) -> tuple[int, float]:

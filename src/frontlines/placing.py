@@ -41,12 +41,19 @@ def focus_country(toponyms: Sequence[Toponym]) -> str | None:
 
 
 # "Into" marks a destination only after a verb of people moving: shells "fired into Dangam district" land there.
+# "Zabul province, which borders Kandahar": a neighbour named to situate a place is not where it happened; nor is
+# a goal not reached ("farmers trying to march to New Delhi").
 _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(?:ed|ing)|mov(?:ed|ing)|"
                         r"retreat(?:ed|ing)|withdr(?:ew|awn)|spill(?:ed|ing)\s+over|pushed\s+back)(?:\s+\w+){0,3}"
                         r"\s+into|towards?|(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\bto|"
-                        r"border\s+with|crossings?\s+with|border\s+of|fled\s+to|"
-                        r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from)\s+(?:the\s+)?$",
+                        r"border\s+with|crossings?\s+with|border\s+of|(?:which|that)\s+borders|bordering|fled\s+to|"
+                        r"(?:coming|arriving|travelling|traveling|returning|imported)\s+from|"
+                        r"(?:trying|attempting|seeking|hoping|planning|vow(?:ed|ing))\s+to\s+(?:march|travel|drive|"
+                        r"walk|go|head|reach|enter)(?:\s+(?:on|to|towards?|into))?|head(?:ed|ing)\s+(?:to|for)|"
+                        r"on\s+(?:their|its|the)\s+way\s+to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_FLED_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\b(?:to|into)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 # "on the border of Bijapur and Sukma districts": the first of two neighbours is where it happened.
 _SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
@@ -55,6 +62,10 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Arc de Triomphe in Paris": so does one joined to another name by a particle.
 _NAME_AFTER = re.compile(r"^ (?:(?:de|du|des|del|della|di|la|le) )?(?!(?:Province|District|State|City|Region|"
                          r"Governorate|County|Township|Town|Division|Oblast|Valley|Area)\b)[A-Z][a-z]")
+# "a senior Kandahar official", "Herat police said": a place that qualifies who speaks.
+_OFFICIAL_AFTER = re.compile(r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+|police\s+|security\s+)?"
+                             r"(?:officials?|authorities|governor|spokes(?:man|woman|person)|police)\b(?!\s+(?:station|"
+                             r"headquarters|post|checkpoint|compound|office))")
 _SPECIFIC = {"city": 0.0, "other": 0.0, "admin2": 1.0, "admin1": 2.0, "country": 3.0}
 
 
@@ -68,11 +79,14 @@ def _bracketed(t: Toponym, text: str) -> bool:
     return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
 
 
-def _demoted(t: Toponym, text: str) -> bool:
-    """A mention that rarely names the scene when another place is at hand: a speaking capital, an origin,
-    a name that only qualifies another name."""
-    return t.cue == "speaker" or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or \
-        bool(_NAME_AFTER.match(text[t.end:t.end + 20]))
+def _demoted(t: Toponym, text: str) -> int:
+    """How rarely a mention names the scene when another place is at hand: a speaking capital, an origin, a
+    name that only qualifies another name, a town a route is named by ("the Kandahar-Herat highway in Farah
+    province") rank after the ordinary mentions (1), and the far end of a route after the near one (2)."""
+    if t.cue == "route end":
+        return 2
+    return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
+               bool(_NAME_AFTER.match(text[t.end:t.end + 20])))
 
 
 def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
@@ -80,7 +94,9 @@ def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
     it in the same clause."""
     if t.cue != "near":
         return False
+    # "the Maiduguri-Damboa road near Damboa": a town a route is named by is not the place measured from.
     return any(u.place is not None and u.place.feature in ("city", "admin2") and u.end <= t.start
+               and u.cue not in ("route", "route end")
                and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others)
 
 
@@ -102,7 +118,7 @@ def _specificity(t: Toponym) -> float:
     return _SPECIFIC.get(t.place.feature, 0.0)
 
 
-def _rank(t: Toponym, text: str) -> tuple[bool, bool, float, int]:
+def _rank(t: Toponym, text: str) -> tuple[bool, int, float, int]:
     """Sort key of the candidates for an event's place: ACLED's bracketed town first, then ordinary
     mentions before demoted ones, the most specific unit, the first named."""
     return (not _bracketed(t, text), _demoted(t, text), _specificity(t), t.start)
@@ -178,6 +194,10 @@ class EventPlacer:
     def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
                lo: int, hi: int, national: bool) -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
+        if any(t.start < sent_start and t.place is not None for t in toponyms):
+            # "... struck positions around the town's bazaar, according to residents who fled across the border
+            # into Chaman": where people fled to is not where it happened; the place under discussion is.
+            local = [t for t in local if not _FLED_TO.search(text[max(sent_start, t.start - 60):t.start])]
         own = [t for t in local if lo <= t.start < hi]
         if not own:
             # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
@@ -308,7 +328,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’']?\s+(?=[A-Z\"“‘'])|\n\s*\n")
 def _last_named(recent: Sequence[Toponym], text: str) -> Place:
     """The place under discussion: the main place of the last sentence that named one, the most specific
     of its mentions ("Aibak, the capital of Samangan province" -> Aibak; "Panjgur (Balochistan)" -> Panjgur),
-    the later one among equals."""
+    the later one among equals. A sentence that names a place only to say who speaks ("a senior Kandahar
+    official told ...") is passed over for the one before it."""
+    recent = [t for t in recent if not _OFFICIAL_AFTER.match(text, t.end)] or recent
     last = recent[-1]
     begin = 0
     for m in _SENTENCE_BREAK.finditer(text, 0, last.start):
