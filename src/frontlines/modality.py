@@ -103,8 +103,9 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
             # clause (unlike "seven were killed; the Taliban denied losses").
             break
         lemma = node.lemma_.lower()
-        if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children):
-            lemma = "set_off"  # "setting off gun battles" started them; only "set to attack" is not yet done
+        if lemma == "set" and any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in node.children):
+            # "setting off gun battles", "set up a camp": done; "set to attack", "setting out a withdrawal" are not
+            lemma = "set_" + next(c.lower_ for c in node.children if c.dep_ == "prt")
         via = previous.dep_
         if via in ("xcomp", "ccomp", "acl", "pcomp", "advcl") or previous.tag_ == "VB":
             if lemma in INTENTION_HEADS:
