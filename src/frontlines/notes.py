@@ -33,7 +33,8 @@ def write_notes(event: Event) -> str:
     actor1 = event.actor1.name if event.actor1 else "an unidentified actor"
     actor2 = event.actor2.name if event.actor2 else "unidentified others"
     body = _templates().get(event.sub_event_type, "{actor1} was involved in an event in {where}")
-    body = body.format(actor1=actor1, actor2=actor2, where=_where(event))
+    # "near Qalat" replaces the template's "in" rather than following it
+    body = body.format(actor1=actor1, actor2=actor2, where=_where(event)).replace(" in near ", " near ")
     when = f"{event.event_date.day} {event.event_date:%B %Y}"
     if event.time_precision == 2:
         when = f"around {when}"
