@@ -2,7 +2,7 @@ from datetime import date
 
 from frontlines.actors import ArticleContext, find_actor_mentions
 from frontlines.classify import EventCandidate
-from frontlines.model import Actor
+from frontlines.model import Actor, Article
 from frontlines.sides import complete_sides
 from frontlines.triggers import Trigger
 
@@ -225,3 +225,18 @@ def test_police_a_riot_fought_are_its_second_side_but_not_police_of_another_day(
     same_day = "Protesters set fire to a radio station in Lagos on Wednesday as police fired on marchers."
     police = _riot_police(same_day, None, "NG", date(2020, 10, 22))
     assert police is not None and police.name.startswith("Police Forces of Nigeria")
+
+
+def test_the_side_that_abandoned_its_positions_lost_the_ground_and_a_purpose_is_no_destination():
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    left = pipe.extract(Article("t", date(2021, 7, 5), (
+        "Tajikistan's border guard committee said 1,037 Afghan servicemen had abandoned their positions in Khwahan "
+        "district and waded across the Panj river on Sunday after the Taliban advanced on their posts."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in left] == [
+        ("Non-violent transfer of territory", "Taliban")]
+    taken = pipe.extract(Article("t", date(2024, 2, 19), (
+        "Russian forces took full control of Avdiivka over the weekend after Ukrainian troops withdrew to avoid "
+        "encirclement, Russia's defence ministry said."))).events
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.name == "Military Forces of Russia (2000-)"

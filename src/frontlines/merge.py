@@ -239,8 +239,10 @@ def _folds_into_crowd(crowd: Draft, d: Draft) -> bool:
     return doer_ok and target_ok and d.sub_event_type in ("Attack", "Armed clash", "Grenade", "Arrests")
 
 
+# (a destination, not a purpose: "retreated without a fight to save their lives" went nowhere in particular)
 RETREAT_TO = re.compile(r"\b(?:withdr(?:ew|awn)|retreated|pulled back|fell back|fled)\s+(?:\w+\s+){0,3}"
-                        r"(?:to|towards?|into)\b", re.IGNORECASE)
+                        r"(?:to|towards?|into)\b(?!\s+(?:save|avoid|escape|protect|spare|prevent|regroup|surrender|"
+                        r"join|fight|defend|reinforce)\b)", re.IGNORECASE)
 TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 

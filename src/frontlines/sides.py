@@ -41,6 +41,8 @@ STATE_DETONATES = re.compile(r"\b(?:troops|soldiers|forces|army|military|police|
 _HANDED_TO = re.compile(r"\b(?<!was )(?<!were )(?:handed|turned|passed|transferred|ceded|gave)\s+(?:over\s+)?"
                         r"(?:[\w'’-]+\s+){1,6}?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:army|forces|troops|military|"
                         r"government|authorities|police|soldiers)\b", re.I)
+_LEAVING = re.compile(r"(?:abandon|withdr|pull|retreat|fled|flee|left|leav|evacuat|surrender|vacat|gave up|"
+                      r"fell back|quit)", re.I)
 _AIR_NOUN = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|jets?|aircraft|drones?|"
                        r"helicopters?)\b", re.I)
 
@@ -249,7 +251,9 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
                     receiver.name != actor1.name:
                 gainer = receiver  # "French troops handed over their base to the Malian army": the receiver gains
                 sides = [a for a in (actor1, receiver) if a is not None]
-            if gainer is None and dominant is not None and not (actor1 is not None and actor1.inter in (1, 8)):
+            if gainer is None and dominant is not None and (
+                    not (actor1 is not None and actor1.inter in (1, 8)) or _left_by(actor1, cand, sentence)):
+                # (the doer of "servicemen abandoned their positions after the Taliban advanced" left the ground)
                 gainer = dominant
             if gainer is None and sides:
                 gainer = sides[0]  # "Ukrainian troops entered Kherson after the Russians left": the state gains
@@ -513,6 +517,19 @@ def _riot_police(sentence: str, actor1: Actor | None, country: str, on: date) ->
     if not _POLICE_ENGAGED.search(here):
         return None
     return actor_mod.state_forces(country, on, "police")
+
+
+def _left_by(actor: Actor | None, cand: EventCandidate, sentence: str) -> bool:
+    """"1,037 Afghan servicemen had abandoned their positions": the actor is the subject of the leaving verb itself
+    (not of a main clause the withdrawal hangs on: "Russian forces took Avdiivka after Ukrainian troops withdrew")."""
+    if actor is None or not actor.mention or not _LEAVING.match(cand.trigger.text):
+        return False
+    at = sentence.find(cand.trigger.text)
+    before = sentence.rfind(actor.mention, 0, at) if at >= 0 else -1
+    if before < 0:
+        return False
+    between = sentence[before + len(actor.mention):at]
+    return len(between) < 50 and not re.search(r"\b(?:after|as|when|while|before|because|once|until)\b|[,;]", between)
 
 
 def _labelled(label: str, inter: int, country: str) -> Actor:
