@@ -145,3 +145,12 @@ def test_an_undated_mention_joins_a_dated_one_of_its_kind_within_a_week():
     assert [m.event_date for m in merged] == [date(2021, 7, 27)]
     older = draft(HERAT, date(2021, 7, 20), start=40, explicit=True)
     assert len(merge_mentions([headline, older], "AF")) == 2
+
+
+def test_another_strike_on_the_next_day_is_a_second_event():
+    first = draft(HERAT, date(2021, 7, 30), explicit=True, sub="Shelling/artillery/missile attack")
+    second = draft(HERAT, date(2021, 7, 31), start=40, explicit=True, sub="Shelling/artillery/missile attack")
+    second.evidence = (Span(40, 80, "Early on Saturday another missile hit it."),)
+    assert len(merge_mentions([first, second], "AF")) == 2
+    again = draft(HERAT, date(2021, 7, 31), start=40, explicit=True, sub="Shelling/artillery/missile attack")
+    assert len(merge_mentions([first, again], "AF")) == 1

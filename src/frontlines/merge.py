@@ -60,6 +60,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 # One demonstration, told in two sentences ("300 people protested ... Police detained several of them"), is one
 # event coded by what happened to it at worst.
+_ANOTHER = re.compile(r"\b(?:another|a second|a third|a further|new|fresh|again)\b", re.I)
 _UNDATED_REACH = 7  # days back an undated mention may reach to a dated one of the same kind and place
 
 PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
@@ -78,6 +79,9 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if a.candidate.event_type == "Strategic developments" and a.actor1 and b.actor1 and \
             a.actor1.name != b.actor1.name:
         return False  # two groups mobilising in one town are two developments
+    if gap == 1 and a.date_explicit and b.date_explicit and a.time_precision == b.time_precision == 1 and \
+            _ANOTHER.search(" ".join(s.text for s in b.evidence)):
+        return False  # "On Tuesday a missile struck ... Early on Wednesday another missile hit": two days, two events
     return gap <= 1 or undated
 
 
