@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from frontlines.classify import EventCandidate
@@ -154,3 +155,12 @@ def test_another_strike_on_the_next_day_is_a_second_event():
     assert len(merge_mentions([first, second], "AF")) == 2
     again = draft(HERAT, date(2021, 7, 31), start=40, explicit=True, sub="Shelling/artillery/missile attack")
     assert len(merge_mentions([first, again], "AF")) == 1
+
+
+def test_a_running_total_since_a_day_is_no_one_event_s_toll():
+    clash = draft(HERAT, date(2021, 7, 30), explicit=True)
+    toll = draft(HERAT, date(2021, 7, 31), start=2, deaths=97)
+    toll.candidate = replace(toll.candidate, follow_up=True)
+    toll.evidence = (Span(60, 140, "At least 97 civilians had been killed across the country since Saturday."),)
+    merged = merge_mentions([clash, toll], "AF")
+    assert len(merged) == 1 and merged[0].fatalities == 0 and len(merged[0].evidence) == 2

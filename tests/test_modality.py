@@ -130,3 +130,15 @@ def test_a_denial_of_the_doer_after_a_semicolon_keeps_the_deaths():
 
 def test_a_crowd_that_gathered_to_protest_did_protest():
     assert reason("Supporters gathered in central Maputo to protest the killing of his lawyer.", "protest") is None
+
+
+def test_a_quoted_charge_is_no_event_of_its_own() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2023, 4, 17), (
+        'On Sunday army warplanes struck RSF bases in Omdurman, residents said. Smoke could be seen rising from the '
+        'Karari area, and the RSF accused the army of "bombing its own people".'))).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

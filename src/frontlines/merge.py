@@ -61,6 +61,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 # One demonstration, told in two sentences ("300 people protested ... Police detained several of them"), is one
 # event coded by what happened to it at worst.
 _ANOTHER = re.compile(r"\b(?:another|a second|a third|a further|new|fresh|again)\b", re.I)
+_SINCE_DAY = re.compile(r"\bsince (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|"
+                        r"last week|the start|the beginning)\b", re.I)
 _UNDATED_REACH = 7  # days back an undated mention may reach to a dated one of the same kind and place
 
 PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
@@ -148,7 +150,11 @@ def _attach_follow_ups(drafts: Sequence[Draft]) -> list[Draft]:
             continue
         spans = {(s.start, s.end): s for s in previous.evidence + d.evidence}
         previous.evidence = tuple(spans[k] for k in sorted(spans))
-        previous.fatalities = _combined_deaths(previous, d)
+        told = " ".join(s.text for s in d.evidence)
+        if not _SINCE_DAY.search(told):
+            # ("at least 97 civilians had been killed across the country since Saturday": a running total over
+            # days of fighting is no one event's toll)
+            previous.fatalities = _combined_deaths(previous, d)
         if d.actor1 is not None and d.actor1.inter in (2, 3, 4) and (
                 previous.actor1 is None or previous.actor1.name.startswith("Unidentified")):
             previous.actor1 = d.actor1  # "Islamic State later claimed the attack"

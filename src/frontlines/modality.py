@@ -117,6 +117,9 @@ def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpo
             return "intention"  # "called for a ceasefire"
         if via == "prep" and previous.lower_ == "for" and lemma in APPEAL_HEADS:
             return "intention"
+        if lemma == "accuse" and previous.lower_ == "of" and any(
+                t.text in ('"', "“", "'", "‘") for t in trigger.doc[previous.i:trigger.i]):
+            return "alleged"  # 'accused the army of "bombing its own people"': a quoted charge, not a report
         if lemma in DENIAL_HEADS or lemma in RETRACTION_HEADS and any(
                 c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in REPORT_NOUNS for c in node.children):
             return "denied"  # "reports of a second explosion were later withdrawn"
