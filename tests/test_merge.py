@@ -164,3 +164,10 @@ def test_a_running_total_since_a_day_is_no_one_event_s_toll():
     toll.evidence = (Span(60, 140, "At least 97 civilians had been killed across the country since Saturday."),)
     merged = merge_mentions([clash, toll], "AF")
     assert len(merged) == 1 and merged[0].fatalities == 0 and len(merged[0].evidence) == 2
+
+
+def test_one_change_of_hands_told_both_ways_on_one_day_is_one_event():
+    taken = draft(HERAT, date(2021, 7, 30), explicit=True, sub="Non-state actor overtakes territory")
+    retold = draft(HERAT, date(2021, 7, 30), start=40, explicit=True, sub="Government regains territory")
+    assert [m.sub_event_type for m in merge_mentions([taken, retold], "AF")] == [
+        "Non-state actor overtakes territory"]

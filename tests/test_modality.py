@@ -142,3 +142,18 @@ def test_a_quoted_charge_is_no_event_of_its_own() -> None:
         'On Sunday army warplanes struck RSF bases in Omdurman, residents said. Smoke could be seen rising from the '
         'Karari area, and the RSF accused the army of "bombing its own people".'))).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_weapons_as_goods_are_no_attack() -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    for text in ('President Zelensky said on Saturday the shortage of artillery shells was "artificial".',
+                 "The US sent missiles to Ukraine on Monday."):
+        assert pipe.extract(Article("t", date(2024, 2, 18), text)).events == ()
+    shelled = pipe.extract(Article("t", date(2024, 2, 18), "Russian artillery shelled Kherson on Saturday, "
+                                                          "killing 2 civilians.")).events
+    assert [e.sub_event_type for e in shelled] == ["Shelling/artillery/missile attack"]

@@ -74,7 +74,12 @@ def _compatible(a: Draft, b: Draft) -> bool:
     # publication date, and is the dated one when an article tells of nothing else of its kind there.
     undated = a.date_explicit != b.date_explicit and gap <= _UNDATED_REACH
     if a.sub_event_type != b.sub_event_type:
-        if not (a.sub_event_type in PROTEST_RANK and b.sub_event_type in PROTEST_RANK and (gap == 0 or undated)):
+        # "Russia claimed full control of Avdiivka ... its forces had 'completely liberated' Avdiivka": one change
+        # of hands told twice on one day, whichever side the second telling's wording favours.
+        retold = a.sub_event_type in TERRITORIAL and b.sub_event_type in TERRITORIAL and gap == 0 and \
+            a.place is not None and b.place is not None and a.place.name == b.place.name
+        if not (a.sub_event_type in PROTEST_RANK and b.sub_event_type in PROTEST_RANK and (gap == 0 or undated)) \
+                and not retold:
             return False
     if not _same_place(a.place, b.place):
         return False

@@ -53,10 +53,32 @@ def _chain(token: Any) -> list[Any]:
     return chain
 
 
+# Weapons as goods: "the shortage of artillery shells", "deliveries of missiles", "sent rockets to Kyiv".
+_SUPPLY_NOUNS = frozenset({"shortage", "supply", "supplies", "delivery", "deliveries", "shipment", "stock", "stockpile",
+                           "production", "lack", "purchase", "sale", "transfer", "package", "consignment", "cache",
+                           "depot", "factory", "plant", "warehouse"})
+_SUPPLY_VERBS = frozenset({"send", "supply", "deliver", "provide", "ship", "donate", "buy", "sell", "produce",
+                           "manufacture", "pledge", "request", "receive", "need", "lack", "stockpile", "smuggle"})
+
+
+def _supplied(trigger: Any) -> bool:
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = trigger
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SUPPLY_NOUNS:
+        return True
+    return noun.dep_ == "dobj" and head.lemma_.lower() in _SUPPLY_VERBS
+
+
 def unreal_reason(trigger: Any, historic_tokens: Sequence[Any] = (), check_purpose: bool = True) -> str | None:
     """Why the clause of ``trigger`` (a spaCy token) does not report a real, current event; None if it does.
     ``check_purpose`` False keeps an infinitive of purpose ("launched a drive to recruit volunteers")."""
     historic_ids = {t.i for t in historic_tokens}
+    if _supplied(trigger):
+        return "supply"
     chain = _chain(trigger)
     clause = _clause_head(trigger)
     noun = trigger
