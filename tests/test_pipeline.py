@@ -424,3 +424,15 @@ def test_blame_on_an_unnamed_group_the_region_names_and_a_group_s_modified_fight
         "BLA separatist gunmen in Balochistan killed dozens of people on Monday, pulling passengers off buses in "
         "Musakhel, officials said."))).events
     assert [e.actor1.name if e.actor1 else "" for e in named] == ["BLA: Baloch Liberation Army"]
+
+
+def test_a_dateline_is_not_the_subject_of_the_report_and_a_ruling_group_is_not_the_rebel_side(pipeline):
+    events = pipeline.extract(Article("t", date(2021, 8, 28), (
+        "KABUL (FL Wire) - A US drone strike hit a car carrying suspected Islamic State militants in Nangarhar "
+        "late on Friday, the Pentagon said, a day after a suicide bombing at Kabul airport killed scores of "
+        "Afghans.\n\nNorth of the capital, Taliban forces recaptured Banu, the main town of Andarab district in "
+        "Baghlan province, on Wednesday after heavy fighting with the resistance."))).events
+    assert "Suicide bomb" not in [e.sub_event_type for e in events if e.actor1 and "United States" in e.actor1.name]
+    banu = [e for e in events if e.place is not None and e.place.admin1 == "Baghlan"]
+    assert banu and banu[0].actor1 is not None and banu[0].actor2 is not None
+    assert banu[0].actor1.name != banu[0].actor2.name

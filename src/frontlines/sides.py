@@ -88,6 +88,11 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     state = actor_mod.state_forces(country, on) if country else None
     dominant = (resolve_actor(context.dominant_armed, country=country, on=on, context=context)
                 if context.dominant_armed else None)
+    if dominant is not None and state is not None and dominant.name == state.name:
+        # The article's most-named group now governs ("the Taliban" after August 2021): it is the state, not
+        # the other side; the region's rebels are, where a cue names them ("the resistance").
+        regional = actor_mod.regional_default(country, on, context.text, context.admin1s)
+        dominant = resolve_actor(regional, country=country, on=on, context=context) if regional else None
     assoc2: tuple[str, ...] = ()
     etype, sub = cand.event_type, cand.sub_event_type
     if etype not in ("Protests", "Riots"):
