@@ -369,3 +369,19 @@ def test_armed_beatings_forced_porters_battles_set_off_mourned_dead_and_lynching
 
     events = Pipeline().extract(Article("t", date(2023, 5, 10), text)).events
     assert [e.sub_event_type for e in events] == subs
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("The African Union mission handed its forward operating base in Wanlaweyn over to the Somali army on "
+     "Saturday as part of its phased drawdown.", "Non-violent transfer of territory"),
+    ("Resistance fighters set off mines under a military convoy near Kale on Tuesday, the group said.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_base_handed_over_with_a_long_object_and_mines_set_off(text: str, sub: str) -> None:
+    from datetime import date
+
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2022, 6, 12), text)).events
+    assert [e.sub_event_type for e in events][:1] == [sub]
