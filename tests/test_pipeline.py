@@ -436,3 +436,11 @@ def test_a_dateline_is_not_the_subject_of_the_report_and_a_ruling_group_is_not_t
     banu = [e for e in events if e.place is not None and e.place.admin1 == "Baghlan"]
     assert banu and banu[0].actor1 is not None and banu[0].actor2 is not None
     assert banu[0].actor1.name != banu[0].actor2.name
+
+
+def test_a_recruitment_drive_for_a_named_militia_is_its_development_and_its_fighting_no_battle(pipeline):
+    events = pipeline.extract(Article("t", date(2022, 10, 26), (
+        "Burkina Faso's junta launched a drive in Ouagadougou on Monday to recruit 50,000 civilian volunteers for "
+        "the VDP auxiliary force fighting jihadists."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in events] == [
+        ("Change to group/activity", "VDP: Volunteers for the Defense of the Homeland")]

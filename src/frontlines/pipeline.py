@@ -49,6 +49,8 @@ DISORDER = {
 assert set(DISORDER) == set(TAXONOMY)
 
 _DECLARED_FAMILIES = frozenset({"group_change", "base", "agreement", "other"})
+_GROUP_NOUNS = frozenset({"force", "forces", "group", "groups", "militia", "militias", "unit", "units", "army",
+                          "coalition", "alliance", "movement", "brigade", "battalion", "faction", "factions"})
 _FIGHTING_FAMILIES = frozenset({"clash", "take", "retake", "air", "shelling", "suicide", "ied", "grenade", "violence"})
 # A news article's events are days or weeks old at most; what it dates months back is background it recalls.
 BACKGROUND_DAYS = 60
@@ -141,6 +143,9 @@ class Pipeline:
             last = token_at(span, trig.end - 1 - base)
             if trig.family == "clash" and last is not None and last.dep_ == "amod":
                 continue  # "the besieged town of Douma": a description, not this report's event
+            if trig.family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN" \
+                    and token.head.lemma_.lower() in _GROUP_NOUNS:
+                continue  # "the VDP auxiliary force fighting jihadists": who the force is, not a battle
             if token.dep_ == "amod" and trig.family in ("transfer", "take", "retake"):
                 continue  # "the largely abandoned town", "the captured soldiers": a description, not a change of hands
             # Announcing a recruitment drive or a new base is the development itself, whatever it is for.

@@ -246,7 +246,10 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
     elif etype == "Strategic developments":
         if sub == "Change to group/activity" and actor1 is not None and actor1.inter == 1 and re.search(
                 r"\b(?:volunteers|militias?|uprising|armed (?:civilians|residents|villagers))\b", sentence, re.I):
-            actor1 = Actor("Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
+            # the militia the text names ("volunteers for the VDP auxiliary force"), else a generic one
+            named = next((m for m in mentions if m.kind == "named" and m.inter == 3), None)
+            actor1 = resolve_actor(named, country=country, on=on, context=context) if named else Actor(
+                "Militia (Pro-Government)", actor_mod.INTER_POLITICAL_MILITIA, "", "")
         if sub == "Non-violent transfer of territory":
             # The side that gains the ground comes first; the state forces that leave it second.
             sides = [a for a in (actor1, actor2) if a is not None and a.inter not in (5, 6, 7)]
