@@ -315,6 +315,9 @@ def test_dateline_and_speaking_capital_are_cued(parser: Geoparser) -> None:
     assert [(t.text, t.cue) for t in tops] == [("MOGADISHU", "dateline"), ("Kismayo", ""), ("Moscow", "speaker")]
     tops = parser.find("A health official in Kunduz said 14 bodies had been brought to the hospital.")
     assert [t.cue for t in tops] == [""]
+    # A country's name in a dateline may hold small words.
+    tops = parser.find("BUKAVU, Democratic Republic of the Congo (Wire) - Rebels shelled Uvira on Monday.")
+    assert [(t.text, t.cue) for t in tops][:1] == [("BUKAVU", "dateline")]
 
 
 def test_long_names_ending_in_a_title_and_people_named_like_towns(parser: Geoparser) -> None:
