@@ -320,6 +320,13 @@ def test_dateline_and_speaking_capital_are_cued(parser: Geoparser) -> None:
     assert [(t.text, t.cue) for t in tops][:1] == [("BUKAVU", "dateline")]
 
 
+def test_a_quarter_is_not_a_loose_respelling_of_a_town(parser: Geoparser) -> None:
+    tops = parser.find("Gunmen looted shops in the Shar-e-Naw area on Sunday night, residents of Kabul said.")
+    assert [(t.text, t.place and t.place.name) for t in tops if t.place is not None] == [("Kabul", "Kabul")]
+    tops = _by_text(parser.find("Police broke up a protest in the Sangin area of Helmand."))
+    assert tops["Sangin"].place is not None and tops["Sangin"].place.name == "Sangin"  # spelled exactly
+
+
 def test_long_names_ending_in_a_title_and_people_named_like_towns(parser: Geoparser) -> None:
     tops = _by_text(parser.find("Police defused a bomb in Dera Ismail Khan on Sunday."))
     assert tops["Dera Ismail Khan"].place is not None and tops["Dera Ismail Khan"].place.iso2 == "PK"

@@ -243,3 +243,23 @@ def test_where_someone_spoke_is_not_the_place_under_discussion() -> None:
             "conference in Kabul that resistance had ended. Heavy fighting went on in the hills on Tuesday.")
     place = _place_in("Heavy fighting went on in the hills on Tuesday.", text)
     assert place is not None and place.name == "Qalat"
+
+
+def test_where_troops_fell_back_to_is_not_where_it_happened() -> None:
+    text = ("Rebels overran Qalat on Wednesday. Officials said nine soldiers were killed and the survivors "
+            "pulled back towards Shahjoy on the highway to Kandahar.")
+    sentence = text[text.index("Officials"):]
+    place = _place_in(sentence, text)
+    assert place is not None and place.name == "Qalat"
+
+
+def test_an_event_placed_abroad_stays_under_discussion() -> None:
+    text = ("Taliban fighters captured Islam Qala on Wednesday. Across the border, hundreds of traders "
+            "protested in Taybad on Thursday. The rally ended peacefully in the evening.")
+    placer, parser = _placer_and_parser()
+    taybad = next(t.place for t in parser.find(text) if t.text == "Taybad")
+    assert taybad is not None
+    a = text.index("Across")
+    b = text.index(" The rally")
+    place = _place_in("The rally ended peacefully in the evening.", text, country="AF", placed=[(a, b, taybad)])
+    assert place is not None and place.name == "Taybad"

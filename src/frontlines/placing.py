@@ -52,8 +52,11 @@ _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(
                         r"walk|go|head|reach|enter)(?:\s+(?:on|to|towards?|into))?|head(?:ed|ing)\s+(?:to|for)|"
                         r"on\s+(?:their|its|the)\s+way\s+to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-_FLED_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\b(?:to|into)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+# Where people went: "residents who fled across the border into Chaman", "the survivors fell back towards
+# Takhta Pul on the road to Kandahar" (a clash "on the road to Apatzingan" is still coded there).
+_GONE_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing)|(?:fell|falling|pulled|pulling)\s+back|"
+                      r"withdr(?:ew|awn|awing)|retreat(?:ed|ing))\b[^.;]{0,40}?\b(?:to|towards?|into)"
+                      r"(?:\s+(?:the\s+)?(?:district|town|city|village)\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
 # "on the border of Bijapur and Sukma districts": the first of two neighbours is where it happened.
 _SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
@@ -219,8 +222,8 @@ class EventPlacer:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
         if any(t.start < sent_start and t.place is not None for t in toponyms):
             # "... struck positions around the town's bazaar, according to residents who fled across the border
-            # into Chaman": where people fled to is not where it happened; the place under discussion is.
-            local = [t for t in local if not _FLED_TO.search(text[max(sent_start, t.start - 60):t.start])]
+            # into Chaman": where people went is not where it happened; the place under discussion is.
+            local = [t for t in local if not _GONE_TO.search(text[max(sent_start, t.start - 60):t.start])]
         own = [t for t in local if lo <= t.start < hi]
         if not own:
             # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
@@ -271,6 +274,12 @@ class EventPlacer:
         # another one).
         recent = [t for t in toponyms if t.start < sent_start and t.place is not None
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        # "Across the frontier, traders gathered at the Chaman gate ... The sit-in broke up peacefully": an
+        # event placed abroad after the last place at home is named is still the one spoken of.
+        abroad = [(a, p) for a, b, p in placed if b <= sent_start and p.feature != "country" and p.iso2 != country
+                  and any(a <= t.start < b and t.place == p for t in toponyms)]
+        if country and abroad and (not recent or abroad[-1][0] > recent[-1].start):
+            return abroad[-1][1], False
         capitals = list(_CAPITAL.finditer(text, 0, sent_start))
         if capitals and (not recent or capitals[-1].start() > recent[-1].start):
             # "... two car bombs exploded in the Somali capital. The first blast struck ...": the capital
