@@ -315,6 +315,28 @@ def test_dateline_and_speaking_capital_are_cued(parser: Geoparser) -> None:
     assert [(t.text, t.cue) for t in tops] == [("MOGADISHU", "dateline"), ("Kismayo", ""), ("Moscow", "speaker")]
     tops = parser.find("A health official in Kunduz said 14 bodies had been brought to the hospital.")
     assert [t.cue for t in tops] == [""]
+    # A country's name in a dateline may hold small words.
+    tops = parser.find("BUKAVU, Democratic Republic of the Congo (Wire) - Rebels shelled Uvira on Monday.")
+    assert [(t.text, t.cue) for t in tops][:1] == [("BUKAVU", "dateline")]
+
+
+def test_a_town_introduced_by_its_state_is_the_town(parser: Geoparser) -> None:
+    tops = _by_text(parser.find("The army shelled the Rakhine State town of Kyauktaw on Sunday."))
+    assert tops["Kyauktaw"].place is not None and tops["Kyauktaw"].place.feature == "city"
+    assert tops["Rakhine State"].place is not None and tops["Rakhine State"].place.feature == "admin1"
+    tops = _by_text(parser.find("Jets bombed the northern Shan State city of Lashio on Sunday."))
+    assert tops["Lashio"].place is not None and (tops["Lashio"].place.name, tops["Lashio"].place.admin1) == (
+        "Lashio", "Shan-North")
+    assert tops["Shan State"].place is not None and tops["Shan State"].place.admin1 == "Shan-North"
+    tops = _by_text(parser.find("Troops raided the Kachin State capital of Myitkyina."))
+    assert tops["Myitkyina"].place is not None and tops["Myitkyina"].place.name == "Myitkyina"
+
+
+def test_a_quarter_is_not_a_loose_respelling_of_a_town(parser: Geoparser) -> None:
+    tops = parser.find("Gunmen looted shops in the Shar-e-Naw area on Sunday night, residents of Kabul said.")
+    assert [(t.text, t.place and t.place.name) for t in tops if t.place is not None] == [("Kabul", "Kabul")]
+    tops = _by_text(parser.find("Police broke up a protest in the Sangin area of Helmand."))
+    assert tops["Sangin"].place is not None and tops["Sangin"].place.name == "Sangin"  # spelled exactly
 
 
 def test_long_names_ending_in_a_title_and_people_named_like_towns(parser: Geoparser) -> None:

@@ -117,6 +117,13 @@ def test_fighting_in_a_town_the_day_a_group_took_it_is_the_battle_for_it() -> No
     assert [sub for sub, _ in _events_of(text, "2021-08-09")] == ["Non-state actor overtakes territory"]
 
 
+def test_fighting_the_day_after_a_town_fell_is_troops_holding_out() -> None:
+    text = ("The Taliban took Kunduz city on Sunday after days of street fighting, officials said. "
+            "On Monday there were clashes around the airport in Kunduz, where troops were still holding out.")
+    assert [sub for sub, _ in _events_of(text, "2021-08-10")] == ["Non-state actor overtakes territory",
+                                                                  "Armed clash"]
+
+
 def test_the_armed_doer_s_verb_types_a_killing() -> None:
     text = ("More than 100 Palestinians were killed on Thursday when Israeli troops opened fire on a crowd "
             "waiting for food aid in Gaza City, the Gaza health ministry said.")

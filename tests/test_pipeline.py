@@ -189,6 +189,17 @@ def test_riot_police_and_stun_grenades_are_no_events_of_their_own(pipeline):
     assert events[0].place is not None and events[0].place.name == "Bogota"
 
 
+def test_a_crowd_that_broke_up_peacefully_met_no_force(pipeline):
+    text = ("Hundreds of traders gathered at the border gate in Chaman on Thursday to demand that it reopen. "
+            "The sit-in broke up peacefully in the evening.")
+    events = pipeline.extract(Article("x", date(2021, 7, 15), text)).events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    text = ("Hundreds of traders gathered at the border gate in Chaman on Thursday to demand that it reopen. "
+            "Police broke up the sit-in in the evening.")
+    events = pipeline.extract(Article("x", date(2021, 7, 15), text)).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
 def test_acled_style_brackets_name_places_and_branches(pipeline):
     text = ("On 12 May 2022, a mob of students stoned and set ablaze a fellow student accused of blasphemy at a "
             "college in Sokoto (Sokoto North, Sokoto). She died at the scene.")

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from frontlines.model import Place, Span, Toponym
 from frontlines.placing import event_place, focus_country
 
@@ -60,12 +62,14 @@ def _placer_and_parser():  # type: ignore[no-untyped-def]
     return EventPlacer(parser.gaz), parser
 
 
-def _place_in(sentence: str, text: str, country: str = "") -> Place | None:
+def _place_in(sentence: str, text: str, country: str = "",
+              placed: Sequence[tuple[int, int, Place]] = ()) -> Place | None:
     placer, parser = _placer_and_parser()
     tops = parser.find(text)
     start = text.index(sentence)
     country = country or focus_country(tops) or ""
-    place, _ = placer.place(tops, text, start, start + len(sentence), country, start, start + len(sentence))
+    place, _ = placer.place(tops, text, start, start + len(sentence), country, start, start + len(sentence),
+                            placed=placed)
     return place
 
 
@@ -197,3 +201,65 @@ def test_neighbours_flight_destinations_and_speakers_places_give_way() -> None:
     text = "Police fired tear gas at farmers trying to march to New Delhi at a crossing in Punjab on Tuesday."
     place = _place_in(text, text)
     assert place is not None and place.admin1 == "Punjab"
+
+
+def test_the_place_under_discussion_is_where_the_last_sentence_s_event_was() -> None:
+    first = ("Rebels tightened their grip on Bunia on Tuesday, as crowds in the capital Kinshasa attacked "
+             "foreign embassies.")
+    later = "The fighters walked into the city centre early on Monday."
+    text = first + " " + later
+    placer, parser = _placer_and_parser()
+    bunia = next(t.place for t in parser.find(text) if t.text == "Bunia")
+    assert bunia is not None
+    # With no event placed in the sentence, the later of two towns is the newer topic ...
+    place = _place_in(later, text)
+    assert place is not None and place.name == "Kinshasa"
+    # ... but a sentence whose event was placed goes on speaking of that place.
+    place = _place_in(later, text, placed=[(0, len(first), bunia)])
+    assert place is not None and place.name == "Bunia"
+    # "... Pul-e Khumri, which lies on the highway linking Kabul to the north": likewise.
+    text = ("Fighting broke out on the outskirts of Pul-e Khumri, which lies on the main highway linking "
+            "Kabul to the north. A police spokesman said security forces had pushed back the attackers.")
+    first = text[:text.index(" A police")]
+    pul = next(t.place for t in parser.find(text) if t.text == "Pul-e Khumri")
+    assert pul is not None
+    place = _place_in("A police spokesman said security forces had pushed back the attackers.", text,
+                      placed=[(0, len(first), pul)])
+    assert place is not None and place.name == "Pul-e Khumri"
+
+
+def test_a_town_giving_the_bearing_of_a_place_in_another_province_is_not_the_place() -> None:
+    text = "Rebels say they hold all of Kunar province, but the fighting in the hills east of Jalalabad goes on."
+    place = _place_in(text, text)
+    assert place is not None and place.admin1 == "Kunar"
+    # Inside the same province the town measured from is the nearest place ACLED codes.
+    text = "Rebels attacked a post in Helmand province, 20 km north of Lashkar Gah, on Sunday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Lashkar Gah"
+
+
+def test_where_someone_spoke_is_not_the_place_under_discussion() -> None:
+    text = ("Taliban fighters captured Qalat on Monday, officials said. The group's spokesman told a news "
+            "conference in Kabul that resistance had ended. Heavy fighting went on in the hills on Tuesday.")
+    place = _place_in("Heavy fighting went on in the hills on Tuesday.", text)
+    assert place is not None and place.name == "Qalat"
+
+
+def test_where_troops_fell_back_to_is_not_where_it_happened() -> None:
+    text = ("Rebels overran Qalat on Wednesday. Officials said nine soldiers were killed and the survivors "
+            "pulled back towards Shahjoy on the highway to Kandahar.")
+    sentence = text[text.index("Officials"):]
+    place = _place_in(sentence, text)
+    assert place is not None and place.name == "Qalat"
+
+
+def test_an_event_placed_abroad_stays_under_discussion() -> None:
+    text = ("Taliban fighters captured Islam Qala on Wednesday. Across the border, hundreds of traders "
+            "protested in Taybad on Thursday. The rally ended peacefully in the evening.")
+    placer, parser = _placer_and_parser()
+    taybad = next(t.place for t in parser.find(text) if t.text == "Taybad")
+    assert taybad is not None
+    a = text.index("Across")
+    b = text.index(" The rally")
+    place = _place_in("The rally ended peacefully in the evening.", text, country="AF", placed=[(a, b, taybad)])
+    assert place is not None and place.name == "Taybad"

@@ -49,7 +49,9 @@ INTERVENTION = re.compile(r"\b(?:tear[- ]?gas|(?<!before )(?<!then )(?<!and )dis
                           r"irritant|baton-charged|(?:arrested|detained|rounded up|dragged) (?:\w+ ){0,4}(?:protesters|"
                           r"demonstrators|participants|marchers|organi[sz]ers|students|people|women|activists|residents|"
                           r"protesting|supporters|members|teachers|workers|farmers)|beat(?:en)?|"
-                          r"broke up|break(?:ing|s)? up|cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|"
+                          r"broke up(?! peacefully| on (?:its|their) own| quietly| without incident)|"
+                          r"break(?:ing|s)? up|"
+                          r"cleared (?:a |the )?(?:road ?)?blockades?|pepper spray|"
                           r"stun grenades?|"
                           r"charged at)\b",
                           re.I)

@@ -113,11 +113,13 @@ class Mention:
     bracketed: bool = False  # an admin unit inside ACLED's "Town (District, Province)" bracket
 
 
-# A wire dateline at the start of a line: "KABUL, Afghanistan (AP) —", "BAMAKO —", "Mogadishu (Reuters) -".
+# A wire dateline at the start of a line: "KABUL, Afghanistan (AP) —", "BAMAKO —", "Mogadishu (Reuters) -",
+# "GOMA, Democratic Republic of Congo (Wire) -" (a country's name may hold small words).
+_DATELINE_COUNTRY = r"(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:of|the|and)[ \t]+)*[A-Z][\w'’.\-]*)*)?"
 DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*)?"
+    r"^[ \t]*(?:[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+)*" + _DATELINE_COUNTRY +
     r"[ \t]*(?:\([^()\n]{1,30}\))?"
-    r"|[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+)*(?:,[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*)?"
+    r"|[A-Z][\w'’.\-]+(?:[ \t]+[A-Z][\w'’.\-]+)*" + _DATELINE_COUNTRY +
     r"[ \t]*\([^()\n]{1,30}\))[ \t]*(?:—|–|--?)[ \t]", re.MULTILINE)
 # "Moscow announced", "Kyiv said": a capital standing for its government, not a place where anything happened.
 SPEAKER_AFTER = re.compile(

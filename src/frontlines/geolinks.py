@@ -8,8 +8,11 @@ from dataclasses import replace
 
 from frontlines.countries import country_by_iso2, fold
 from frontlines.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, Gazetteer, skeleton, strip_admin_words
-from frontlines.geocues import LINK, Mention
+from frontlines.geocues import BEFORE, LINK, Mention
 from frontlines.model import Toponym
+
+_UNIT_TOWN = re.compile(r"^\s+(?:city|town|village|capital)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UNIT_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "division"})
 
 
 def link_parents(gaz: Gazetteer, text: str, out: list[Mention]) -> None:
@@ -17,6 +20,18 @@ def link_parents(gaz: Gazetteer, text: str, out: list[Mention]) -> None:
     parent with the feature the pairing asks for."""
     for a, b in zip(out, out[1:], strict=False):
         gap = text[a.end:b.start]
+        if _UNIT_TOWN.match(gap) and a.ids and b.ids and (a.own_cue in _UNIT_WORDS or all(
+                gaz.feature(x) == ADMIN1 for x in a.ids[:max(a.n_exact, 1)])):
+            # "the Shan State city of Lashio", "the Kachin State capital of Myitkyina": a town introduced by
+            # its state; the town word is the second name's cue, and the state encloses it.
+            before = BEFORE.search(text[max(0, a.start - 60):a.start])
+            part = "part" if before and before.group("part") else ""  # "the northern Shan State city of"
+            a.cue, a.want, a.after = a.own_cue or part, ADMIN1, bool(a.own_cue)
+            b.cue, b.want = "city", CITY
+            b.parent = strip_admin_words(a.key)
+            names = {b.parent} | {strip_admin_words(fold(gaz.name_of(x))) for x in a.ids[:10]}
+            b.parents = frozenset(names | {skeleton(n) for n in names if skeleton(n)})
+            continue
         if (LINK.match(gap) and a.ids and b.ids and gaz.feature(a.ids[0]) != COUNTRY
                 and gaz.feature(b.ids[0]) != COUNTRY):
             a.parent = strip_admin_words(b.key)

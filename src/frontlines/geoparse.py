@@ -57,6 +57,7 @@ from frontlines.model import Toponym
 _MISSPELLING_CLOSENESS = 0.75  # a home variant must be this close to beat a name spelled exactly abroad
 _VARIANT_CLOSENESS = 0.6  # below this a shared consonant skeleton is a coincidence ("Khwaja" / "La Jolla")
 _BIG = 1_000_000
+_QUARTER_CUES = frozenset({"area", "neighbourhood", "neighborhood", "suburb"})
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _OPEN_QUOTES = frozenset("'\"‘“")
 _QUOTED_REST = re.compile(r"((?:[ -][a-z]+){1,3})['’\"”]")
@@ -276,6 +277,10 @@ class Geoparser:
             # A variant spelling is only trusted where the article is: Spira must not become Speyer. A capital
             # at a sentence start ("Angry parents") needs a closer spelling still.
             need = _VARIANT_CLOSENESS + (0.15 if ntok == 1 and sentence_initial(text, m.start) else 0.0)
+            if m.cue in _QUARTER_CUES:
+                # "the Shar-e-Naw area": a city's quarter is seldom in the gazetteer, so a loose respelling
+                # ("Sharan") is another place; only a near-miss spelling is believed.
+                need = max(need, _MISSPELLING_CLOSENESS)
             # A long name that differs only in the way it is transliterated ("Maarat al-Numan") is that place
             # wherever it is; otherwise, with no country to go by, only a big place's other spelling ("Hodeidah").
             same = {x for x in m.ids[:30] if len(m.key) >= 8 and letters(m.key) == letters(self._name(x))}

@@ -289,15 +289,17 @@ def _fold_withdrawals(drafts: list[Draft]) -> list[Draft]:
 
 def _fold_battles_for_ground(drafts: list[Draft]) -> list[Draft]:
     """"The Taliban captured Sheberghan ... troops had fought through the night before abandoning the governor's
-    compound": fighting in a town on the day a non-state group took it is the battle for it, coded once as the
-    taking (the state retaking part of a city while fighting goes on elsewhere in it stays two events)."""
+    compound": fighting in a town on the day a non-state group took it (or the day before) is the battle for it,
+    coded once as the taking (the state retaking part of a city while fighting goes on elsewhere in it stays two
+    events). Fighting the day after ("Kunduz fell on Sunday ... On Monday there were clashes around the airport")
+    is troops still holding out, an event of its own."""
     takings = [d for d in drafts if d.sub_event_type == "Non-state actor overtakes territory" and d.place is not None]
     kept = []
     for d in drafts:
         home = next((t for t in takings if d.sub_event_type == "Armed clash" and d.place is not None
                      and t.place is not None and t.place.iso2 == d.place.iso2
                      and t.place.name == d.place.name and t.place.admin1 == d.place.admin1
-                     and abs((t.event_date - d.event_date).days) <= 1), None)
+                     and 0 <= (t.event_date - d.event_date).days <= 1), None)
         if home is None:
             kept.append(d)
         else:

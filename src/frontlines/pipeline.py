@@ -31,7 +31,7 @@ from .event_dates import DAY_BEFORE, clause_time, inherited_date, is_said_day, r
 from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
 from .modality import attempted, excluded_clauses, retrospective, unreal_reason
-from .model import Actor, Article, Event, Extraction, Span, Toponym, content_key
+from .model import Actor, Article, Event, Extraction, Place, Span, Toponym, content_key
 from .nlp import Sentence, clear_token_index, sentences, token_at
 from .notes import write_notes
 from .placing import EventPlacer, focus_country
@@ -67,6 +67,7 @@ class Pipeline:
         self.placer = EventPlacer(self.geoparser.gaz)
         self._dates: list[tuple[date, int] | None] = []
         self._lead_outlets: tuple[str, ...] = ()
+        self._placed: list[tuple[int, int, Place]] = []
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
@@ -109,8 +110,14 @@ class Pipeline:
         self._lead_outlets = sources_of(replace(article, source=None), sents[1], ()) if len(sents) > 1 else ()
         self._lead_outlets = tuple(dict.fromkeys(
             self._lead_outlets + (sources_of(replace(article, source=None), sents[0], ()) if sents else ())))
+        self._placed = []
         for sent, sent_mentions in zip(sents, sentence_mentions, strict=True):
-            mentions.extend(self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents))
+            found = self._sentence_events(article, sent, sent_mentions, toponyms, country, context, sents)
+            mentions.extend(found)
+            # Where this sentence's events happened is the place later sentences go on speaking of.
+            places = [d.place for d in found if d.place is not None]
+            if places:
+                self._placed.append((sent.start, sent.end, places[-1]))
         apply_claims(mentions, sents, sentence_mentions, country, article.date, context)
         events = merge_mentions(mentions, country)
         crowd_interventions(events, sents, sentence_mentions, country, context)
@@ -225,7 +232,8 @@ class Pipeline:
                 continue  # "Federal forces captured Mekelle in late November": an article's background, not its news
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self.placer.place(toponyms, article.text, sent.start, sent.end, country, lo, hi,
-                                                    national=cand.sub_event_type in _NATIONAL_SUBTYPES)
+                                                    national=cand.sub_event_type in _NATIONAL_SUBTYPES,
+                                                    placed=self._placed)
             ev_country = place.iso2 if place is not None and place.iso2 else country
             crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
             if cand.sub_event_type == "Looting/property destruction" and crowd and (

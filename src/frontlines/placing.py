@@ -52,8 +52,11 @@ _DIRECTION = re.compile(r"\b(?:(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|escap(
                         r"walk|go|head|reach|enter)(?:\s+(?:on|to|towards?|into))?|head(?:ed|ing)\s+(?:to|for)|"
                         r"on\s+(?:their|its|the)\s+way\s+to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-_FLED_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing))\b[^.;]{0,40}?\b(?:to|into)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+# Where people went: "residents who fled across the border into Chaman", "the survivors fell back towards
+# Takhta Pul on the road to Kandahar" (a clash "on the road to Apatzingan" is still coded there).
+_GONE_TO = re.compile(r"\b(?:fled|flee(?:ing|s)?|escap(?:ed|ing)|(?:fell|falling|pulled|pulling)\s+back|"
+                      r"withdr(?:ew|awn|awing)|retreat(?:ed|ing))\b[^.;]{0,40}?\b(?:to|towards?|into)"
+                      r"(?:\s+(?:the\s+)?(?:district|town|city|village)\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
 # "on the border of Bijapur and Sukma districts": the first of two neighbours is where it happened.
 _SHARED_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A street vendor from Bihar was shot dead in Srinagar": an origin yields to a place named otherwise.
@@ -86,18 +89,38 @@ def _demoted(t: Toponym, text: str) -> int:
     if t.cue == "route end":
         return 2
     return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
-               bool(_NAME_AFTER.match(text[t.end:t.end + 20])))
+               bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text))
+
+
+# "Mujahid told a news conference in Kabul": where someone spoke, not where the fighting he spoke of was.
+_SPOKEN_AT = re.compile(r"\b(?:(?:news|press)\s+conference|briefing|told\s+(?:reporters|journalists)|speaking|spoke|"
+                        r"said)\s+(?:(?:later|there|on\s+[A-Z][a-z]+)\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _spoken_at(t: Toponym, text: str) -> bool:
+    return bool(_SPOKEN_AT.search(text[max(0, t.start - 45):t.start]))
 
 
 def _reference(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
     """Whether ``t`` is a "near"/"N km south of" reference point for a town or district named just before
     it in the same clause."""
-    if t.cue != "near":
+    if t.cue != "near" or t.place is None:
         return False
     # "the Maiduguri-Damboa road near Damboa": a town a route is named by is not the place measured from.
-    return any(u.place is not None and u.place.feature in ("city", "admin2") and u.end <= t.start
-               and u.cue not in ("route", "route end")
-               and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others)
+    if any(u.place is not None and u.place.feature in ("city", "admin2") and u.end <= t.start
+           and u.cue not in ("route", "route end")
+           and t.start - u.end <= 45 and not re.search(r"[.;:!?]", text[u.end:t.start]) for u in others):
+        return True
+    # "Panjshir, ... the mountainous valley north of Kabul": a town that only gives the bearing of a place
+    # in another province is not where things happen there.
+    return bool(_BEARING.search(text[max(0, t.start - 40):t.start])) and any(
+        u is not t and u.place is not None and u.place.feature != "country" and u.place.iso2 == t.place.iso2
+        and u.place.admin1 and u.place.admin1 != t.place.admin1 and u.cue not in ("route", "route end", "near")
+        for u in others)
+
+
+_BEARING = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+                      r"(?:km|kms|kilometres|kilometers|miles|mi))\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _province_town(t: Toponym, others: Sequence[Toponym]) -> bool:
@@ -174,15 +197,17 @@ class EventPlacer:
         self.gaz = gazetteer
 
     def place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
-              lo: int, hi: int, national: bool = False) -> tuple[Place | None, bool]:
+              lo: int, hi: int, national: bool = False,
+              placed: Sequence[tuple[int, int, Place]] = ()) -> tuple[Place | None, bool]:
         """The event's place and whether the sentence only speaks of a whole country.
 
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
         sentence, then the place under discussion in the previous sentences, then the country's capital. A
         dateline ("KABUL, Afghanistan (AP) —") says where the report was filed, so it is the place only when
-        the text names nothing else."""
+        the text names nothing else. ``placed`` holds the earlier sentences (start, end) and the place their
+        events were given."""
         located = [t for t in toponyms if t.cue != "dateline"]
-        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national)
+        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national, placed)
         if found is not None:
             return found, country_wide
         filed = [t for t in toponyms if t.cue == "dateline" and t.place is not None
@@ -192,12 +217,13 @@ class EventPlacer:
         return found, country_wide
 
     def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
-               lo: int, hi: int, national: bool) -> tuple[Place | None, bool]:
+               lo: int, hi: int, national: bool,
+               placed: Sequence[tuple[int, int, Place]]) -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
         if any(t.start < sent_start and t.place is not None for t in toponyms):
             # "... struck positions around the town's bazaar, according to residents who fled across the border
-            # into Chaman": where people fled to is not where it happened; the place under discussion is.
-            local = [t for t in local if not _FLED_TO.search(text[max(sent_start, t.start - 60):t.start])]
+            # into Chaman": where people went is not where it happened; the place under discussion is.
+            local = [t for t in local if not _GONE_TO.search(text[max(sent_start, t.start - 60):t.start])]
         own = [t for t in local if lo <= t.start < hi]
         if not own:
             # The event's stretch names no place ("... and 300 boys are missing"): the sentence's places
@@ -248,6 +274,12 @@ class EventPlacer:
         # another one).
         recent = [t for t in toponyms if t.start < sent_start and t.place is not None
                   and t.place.feature != "country" and (not country or t.place.iso2 == country)]
+        # "Across the frontier, traders gathered at the Chaman gate ... The sit-in broke up peacefully": an
+        # event placed abroad after the last place at home is named is still the one spoken of.
+        abroad = [(a, p) for a, b, p in placed if b <= sent_start and p.feature != "country" and p.iso2 != country
+                  and any(a <= t.start < b and t.place == p for t in toponyms)]
+        if country and abroad and (not recent or abroad[-1][0] > recent[-1].start):
+            return abroad[-1][1], False
         capitals = list(_CAPITAL.finditer(text, 0, sent_start))
         if capitals and (not recent or capitals[-1].start() > recent[-1].start):
             # "... two car bombs exploded in the Somali capital. The first blast struck ...": the capital
@@ -256,7 +288,7 @@ class EventPlacer:
             if capital is not None:
                 return capital, False
         if recent:
-            return _last_named(recent, text), False
+            return _last_named(recent, text, placed), False
         later = [t for t in toponyms if t.start >= sent_end and t.place is not None
                  and t.place.feature != "country" and (not country or t.place.iso2 == country)]
         if later:
@@ -325,17 +357,23 @@ def _demonym_country(text: str) -> str:
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’']?\s+(?=[A-Z\"“‘'])|\n\s*\n")
 
 
-def _last_named(recent: Sequence[Toponym], text: str) -> Place:
+def _last_named(recent: Sequence[Toponym], text: str, placed: Sequence[tuple[int, int, Place]] = ()) -> Place:
     """The place under discussion: the main place of the last sentence that named one, the most specific
     of its mentions ("Aibak, the capital of Samangan province" -> Aibak; "Panjgur (Balochistan)" -> Panjgur),
     the later one among equals. A sentence that names a place only to say who speaks ("a senior Kandahar
-    official told ...") is passed over for the one before it."""
-    recent = [t for t in recent if not _OFFICIAL_AFTER.match(text, t.end)] or recent
+    official told ...") is passed over for the one before it. When that sentence reported an event, the place
+    the event was given is the one under discussion ("M23 tightened their grip on Goma, as crowds in the
+    capital Kinshasa attacked embassies. The fighters walked into the city centre": Goma)."""
+    recent = [t for t in recent if not _OFFICIAL_AFTER.match(text, t.end) and not _spoken_at(t, text)] or recent
     last = recent[-1]
+    own = [p for a, b, p in placed if a <= last.start < b]
+    if own:
+        return own[-1]
     begin = 0
     for m in _SENTENCE_BREAK.finditer(text, 0, last.start):
         begin = m.end()
     same = [t for t in recent if t.start >= begin] or [last]
+    same = [t for t in same if not _reference(t, same, text)] or same
     best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text), _specificity(t), -t.start))
     assert best.place is not None
     return best.place

@@ -558,7 +558,8 @@ def _unidentified(country: str) -> Actor:
 # What authorities do to a crowd, told in the sentence after it: "Police fired tear gas to disperse them".
 INTERVENTION = re.compile(
     r"\b(?:tear[- ]?gas|water[- ]cannons?|rubber bullets|pepper spray|stun grenades|batons?|baton-charged|"
-    r"dispers(?:e|ed|ing)|broke up|detain(?:ed|ing)|arrest(?:ed|ing)|rounded up|live (?:rounds|ammunition|fire)|"
+    r"(?:dispers(?:e|ed|ing)|broke up)(?! peacefully| on (?:its|their) own| quietly| without incident)|"
+    r"detain(?:ed|ing)|arrest(?:ed|ing)|rounded up|live (?:rounds|ammunition|fire)|"
     r"opened fire|fired (?:shots|warning shots|into the air))\b", re.IGNORECASE)
 
 
