@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from frontlines.actors import find_actor_mentions
@@ -384,4 +386,26 @@ def test_a_base_handed_over_with_a_long_object_and_mines_set_off(text: str, sub:
     from frontlines.pipeline import Pipeline
 
     events = Pipeline().extract(Article("t", date(2022, 6, 12), text)).events
+    assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+@pytest.mark.parametrize("day, text, sub", [
+    (date(2022, 11, 3), "On 2 November 2022, the Ethiopian government and the TPLF signed an agreement for a "
+                        "permanent cessation of hostilities in Pretoria, after AU-led talks.", "Agreement"),
+    (date(2024, 9, 28), "On 27 September 2024, Israeli jets dropped heavy bombs on Hezbollah's headquarters in "
+                        "Beirut's southern suburbs.", "Air/drone strike"),
+    (date(2025, 9, 9), "On 8 September 2025, young protesters broke into the parliament complex in Kathmandu; police "
+                       "fired tear gas and live rounds. At least 17 people were killed.", "Violent demonstration"),
+    (date(2023, 1, 10), "On 9 January 2023, protesters tried to storm the airport in Juliaca; police responded with "
+                        "live fire.", "Violent demonstration"),
+    (date(2022, 3, 12), "On 11 March 2022, Russian soldiers detained the mayor of Melitopol at the city's crisis "
+                        "centre and took him to an unknown location.", "Abduction/forced disappearance"),
+    (date(2024, 1, 10), "On 9 January 2024, hooded gunmen burst into a television studio in Guayaquil and held "
+                        "staff hostage until police freed them.", "Abduction/forced disappearance"),
+])
+def test_cessations_dropped_bombs_break_ins_storming_attempts_and_hidden_detainees(day, text: str, sub: str) -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", day, text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]

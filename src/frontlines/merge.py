@@ -65,7 +65,8 @@ _SINCE_DAY = re.compile(r"\bsince (?:last )?(?:monday|tuesday|wednesday|thursday
                         r"last week|the start|the beginning)\b", re.I)
 _UNDATED_REACH = 7  # days back an undated mention may reach to a dated one of the same kind and place
 
-PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
+PROTEST_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
+                "Violent demonstration": 4}
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
