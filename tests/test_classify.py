@@ -409,3 +409,30 @@ def test_cessations_dropped_bombs_break_ins_storming_attempts_and_hidden_detaine
 
     events = Pipeline().extract(Article("t", day, text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Protesters set part of the parliament building in Nairobi on fire on Tuesday after breaking through police "
+     "lines.", "Violent demonstration"),
+    ("Russia and Ukraine swapped more than 200 prisoners each on Wednesday, Ukraine's president said in Kyiv.",
+     "Agreement"),
+    ("Taliban authorities opened a new military base in Bamyan province this month, a local official said.",
+     "Headquarters or base established"),
+    ("M23 set up an administration office and a training camp in Rutshuru last week, local officials said.",
+     "Headquarters or base established"),
+    ("The M23 rebels appointed their own governor for North Kivu at a ceremony in Goma on Saturday.", "Other"),
+    ("About 20 women staged a short indoor protest in Mazar-i-Sharif on Wednesday.", "Peaceful protest"),
+    ("Gunmen seized 6 sisters and their father from their home near Abuja on Tuesday night, police said.",
+     "Abduction/forced disappearance"),
+    ("A Russian guided bomb hit a residential block in Zaporizhzhia on Tuesday, killing 2 people.",
+     "Air/drone strike"),
+    ("Police used water cannon and batons to disperse several hundred opponents of the president in central Tunis "
+     "on Friday.", "Protest with intervention"),
+])
+def test_more_wordings_of_riots_swaps_bases_appointments_abductions_glide_bombs_and_dispersals(
+        text: str, sub: str) -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
+    assert [e.sub_event_type for e in events] == [sub]

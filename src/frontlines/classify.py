@@ -81,6 +81,7 @@ _CROWD_ONLY = re.compile(r"\b(?:hurl\w*|threw|throwing|pelt\w*|stone\w*|tyres|ti
 FORCED_SERVICE = re.compile(r"\bforced (?:them|him|her|the \w+|\w+ of them)? ?to (?:carry|porter|work|serve|guide|walk "
                             r"ahead|clear mines|dig)|\b(?:as|into) (?:human shields|porters|forced labou?r)\b|"
                             r"\bforced labou?r\b", re.I)
+_OVERLAP_WINS = (("abduction", "take"), ("air", "ied"))
 _FORCE_ONLY = re.compile(r"(?:fired|lobbed|used|shot) tear|(?:baton|lathi|cane)-?charg", re.I)
 _AMID_RIOTS = re.compile(r"\b(?:during|amid) (?:the )?(?:[\w-]+ ){0,2}riots?\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|before|after|then|while|when)\b|\b(?:then|later|afterwards|"
@@ -188,6 +189,14 @@ def classify(
     by_family: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_family.setdefault(t.family, []).append(t)
+    for winner, loser in _OVERLAP_WINS:
+        # "Gunmen seized 6 sisters": people seized are abducted, no ground taken; "a guided bomb hit": a bomb
+        # from the air, not a planted one.
+        if winner in by_family and loser in by_family:
+            by_family[loser] = [t for t in by_family[loser]
+                                if not any(w.start < t.end and t.start < w.end for w in by_family[winner])]
+            if not by_family[loser]:
+                del by_family[loser]
     for t in list(by_family.get("mob", ())):
         r = roles.get(t)
         if r is not None and r.agents and is_armed(r.agents[0]) and not (
