@@ -436,3 +436,18 @@ def test_more_wordings_of_riots_swaps_bases_appointments_abductions_glide_bombs_
 
     events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Bandits stormed a village near Gusau on Tuesday, shooting 7 farmers, police said.", "Attack"),
+    ("Gunmen from the Gran Grif gang killed at least 8 people in Pont-Sonde on Monday, the police said.", "Attack"),
+    ("Taliban gunmen shot dead a former interpreter for foreign troops at his home in Kandahar on Friday.", "Attack"),
+    ("At least 64 men were killed in an ambush between rival tribes near Wabag on Sunday, police said.",
+     "Armed clash"),
+])
+def test_the_police_who_report_an_attack_and_the_troops_a_victim_worked_for_are_no_side(text: str, sub: str) -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
+    assert [e.sub_event_type for e in events] == [sub]

@@ -157,7 +157,7 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
         entry = m.named_entries[literal]
         # "Taliban fighters", "Shabaab militants": the group noun belongs to the mention.
         tail = re.match(r"\s+(?:(?:separatist|islamist|jihadist|rebel|insurgent|armed|suspected)\s+)?"
-                        r"(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|"
+                        r"(?:fighters|militants|insurgents|forces|members|gunmen|rebels|militia|gang|"
                         r"commanders?|jihadists|guerrillas|militiamen|troops)\b", text[b:], re.I)
         if tail:
             b += tail.end()
@@ -253,6 +253,8 @@ def _find_actor_mentions(text: str, offset: int) -> tuple[ActorMention, ...]:
             continue
         if kind == "government" and not hint:
             continue  # "officials said", "authorities": attribution far more often than an actor
+        if kind in ("military", "police") and _WORKED_FOR.search(text, max(0, a - 40), a):
+            continue  # "a former interpreter for foreign troops": the forces name whom the victim worked for
         if kind in ("military", "police") and _FORMER.search(text, max(0, a - 12), a):
             kind = "civilians"  # "a former army officer", "retired policemen": ACLED codes them civilians
         found.append(ActorMention(offset + a, offset + b, text[a:b], kind, country_hint=hint))
@@ -296,6 +298,8 @@ _NON_STATE_BEFORE = re.compile(r"\b(?:resistance|rebel|opposition|insurgent|sepa
                                r"guerrilla|jihadist|paramilitary\s+rebel)\s+$", re.IGNORECASE)
 _FORCE_PAIR = re.compile(r"(\w+)\s+(?:and|&)\s+(?:\w+\s+)?$")
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+_WORKED_FOR = re.compile(r"\b(?:interpreters?|translators?|contractors?|employees?|workers?|staff|cooks?|guides?|"
+                         r"fixers?|advisers?|advisors?)\s+(?:for|with|to)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|retired|ex-)\s*$", re.IGNORECASE)
 _MILITARY_RULE = re.compile(r"\bmilitary\s+$", re.IGNORECASE)
 

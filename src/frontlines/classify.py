@@ -243,6 +243,10 @@ def classify(
             if r and t.family in ("riot", "mob") and not (is_state(r.agents[0] if r.agents else None)
                                                           and _CROWD_ONLY.search(t.text)))
         # (forces who shot people "during riots" did not riot, nor did troops hurl the stones)
+        lead = min(mentions, key=lambda m: m.start) if mentions else None
+        if lead is not None and lead.kind == "named" and is_armed(lead) and not is_state(lead) and not any(
+                m.kind in ("protesters", "rioters") for m in mentions):
+            armed_doer = True  # "Members of the Gran Grif gang ... killed 70 people and set houses on fire"
         # The force facing a crowd: state forces, else any armed group there (the Taliban after August 2021).
         # "police and soldiers fired live ammunition": ACLED names the police facing a crowd when they are there.
         state = next((m for m in mentions if m.kind == "police"), None) or next(
@@ -431,8 +435,11 @@ def classify(
             separate_from_remote = all(separate(c.trigger, t) for c in out)
             if not already_battle and (not out or separate_from_remote):
                 agent, patient = pick(t)
+                # (a force that only tells of it, "police said", is no side)
+                speakers = {id(m) for r in roles.values() for m in r.speakers}
                 if is_civilian(patient) and ATTACK_WORDS.match(t.text) and not any(
-                        is_armed(m) and m is not agent for m in mentions):
+                        is_armed(m) and m is not agent and id(m) not in speakers for m in mentions) and not re.search(
+                        r"\bbetween (?:rival |two |the )?\w+", sentence_text, re.I):  # (an ambush between rival tribes)
                     out.append(EventCandidate("Attack", t, agent, patient, confidence=0.6))
                 else:
                     if DEFENSIVE.search(t.text) and patient is not None:
