@@ -451,3 +451,20 @@ def test_the_police_who_report_an_attack_and_the_troops_a_victim_worked_for_are_
 
     events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Security forces opened fire on mourners marking the 40th day of a young woman's death in Mahabad on "
+     "Wednesday, killing 2, a rights group said.", "Excessive force against protesters"),
+    ("At least 9 people were killed in Dakar on Thursday as security forces confronted supporters of the jailed "
+     "opposition leader, the interior ministry said.", "Excessive force against protesters"),
+    ("More than 100 Palestinians were killed on Thursday when Israeli troops opened fire on a crowd waiting for "
+     "food aid in Gaza City, the health ministry said.", "Attack"),
+])
+def test_forces_firing_on_mourners_or_supporters_met_a_demonstration_but_a_queue_for_aid_is_none(
+        text: str, sub: str) -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2022, 10, 27), text)).events
+    assert [e.sub_event_type for e in events][:1] == [sub]
