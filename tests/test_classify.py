@@ -468,3 +468,16 @@ def test_forces_firing_on_mourners_or_supporters_met_a_demonstration_but_a_queue
 
     events = Pipeline().extract(Article("t", date(2022, 10, 27), text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]
+
+
+def test_a_crowd_stoning_police_riots_and_one_stoning_a_man_to_death_is_a_mob() -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    pipe = Pipeline()
+    riot = pipe.extract(Article("t", date(2021, 4, 13), "Supporters of a jailed preacher stoned police and set fire "
+                                                        "to a police van in Lahore on Monday, police said.")).events
+    assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
+    mob = pipe.extract(Article("t", date(2021, 4, 13), "A crowd stoned a suspected thief to death in Kano on "
+                                                       "Monday.")).events
+    assert [e.sub_event_type for e in mob] == ["Mob violence"]

@@ -240,8 +240,9 @@ def classify(
                          for r in [roles.get(t)] if r and r.agents and t.family not in ("protest",)) or any(
             r.agents and is_armed(r.agents[0]) and not (is_state(r.agents[0]) and _AMID_RIOTS.search(sentence_text))
             for t in triggers for r in [roles.get(t)]
-            if r and t.family in ("riot", "mob") and not (is_state(r.agents[0] if r.agents else None)
-                                                          and _CROWD_ONLY.search(t.text)))
+            if r and t.family in ("riot", "mob") and not (is_state(r.agents[0] if r.agents else None) and (
+                _CROWD_ONLY.search(t.text) or any(m.kind in ("protesters", "rioters") and m.start < r.agents[0].start
+                                                  for m in mentions))))
         # (forces who shot people "during riots" did not riot, nor did troops hurl the stones)
         lead = min(mentions, key=lambda m: m.start) if mentions else None
         if lead is not None and lead.kind == "named" and is_armed(lead) and not is_state(lead) and not any(
