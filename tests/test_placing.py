@@ -263,3 +263,15 @@ def test_an_event_placed_abroad_stays_under_discussion() -> None:
     b = text.index(" The rally")
     place = _place_in("The rally ended peacefully in the evening.", text, country="AF", placed=[(a, b, taybad)])
     assert place is not None and place.name == "Taybad"
+
+
+def test_a_speaking_capital_is_the_place_only_as_a_last_resort() -> None:
+    text = ("Russia said its forces had taken full control of Avdiivka on Saturday. Moscow said more than "
+            "1,500 Ukrainian troops had been killed in the last day of the battle.")
+    sentence = text[text.index("Moscow"):]
+    place = _place_in(sentence, text, country="UA")
+    assert place is not None and place.admin1 == "Donetsk"
+    # With nothing else named, the speaker is all there is.
+    text = "Moscow said more than 1,500 Ukrainian troops had been killed in the last day of fighting."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Moscow"

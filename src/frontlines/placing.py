@@ -236,6 +236,14 @@ class EventPlacer:
                         x.place is not None and x.place.iso2 == country and x.place.feature != "country"
                         for x in own))]
         anaphoric = bool(_ANAPHOR.search(text, lo, hi))
+        if specific and all(t.cue == "speaker" for t in specific) and _earlier_place(toponyms, text, sent_start,
+                                                                                     country, placed):
+            # "Avdiivka ... Moscow said more than 1,500 Ukrainian troops had been killed in the battle": a
+            # capital speaking for its government is the place only when the paragraph and the events before
+            # name none.
+            toponyms = [t for t in toponyms if t.cue != "speaker"]
+            own = [t for t in own if t.cue != "speaker"]
+            specific = []
         if specific:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
             if place is not None and place.feature == "admin1" and anaphoric:
@@ -346,6 +354,19 @@ def _recent_town(toponyms: Sequence[Toponym], before: int, unit: Place) -> Place
     towns = [t.place for t in toponyms if t.start < before and t.place is not None and t.cue != "dateline"
              and t.place.feature == "city" and t.place.iso2 == unit.iso2 and t.place.admin1 == unit.admin1]
     return towns[-1] if towns else None
+
+
+def _earlier_place(toponyms: Sequence[Toponym], text: str, before: int, country: str,
+                   placed: Sequence[tuple[int, int, Place]]) -> bool:
+    """Whether a place other than a speaking capital is at hand before ``before``: one named earlier in the same
+    paragraph, or one an earlier event was given."""
+    para_start = 0
+    for m in _PARAGRAPH.finditer(text, 0, before):
+        para_start = m.end()
+    if any(para_start <= t.start < before and t.place is not None and t.cue not in ("speaker", "dateline")
+           and t.place.feature != "country" and (not country or t.place.iso2 == country) for t in toponyms):
+        return True
+    return any(b <= before and p.feature != "country" and (not country or p.iso2 == country) for _, b, p in placed)
 
 
 def _demonym_country(text: str) -> str:
