@@ -275,3 +275,20 @@ def test_a_speaking_capital_is_the_place_only_as_a_last_resort() -> None:
     text = "Moscow said more than 1,500 Ukrainian troops had been killed in the last day of fighting."
     place = _place_in(text, text)
     assert place is not None and place.name == "Moscow"
+
+
+def test_where_a_road_leads_is_not_the_place_on_it() -> None:
+    text = ("Ghazni, 150km south-west of Kabul on the main highway to Kandahar, was also taken on Thursday. "
+            "Fighters raised their flag over the governor's compound.")
+    place = _place_in("Fighters raised their flag over the governor's compound.", text, country="AF")
+    assert place is not None and place.name == "Ghazni"
+    text = "Taliban fighters overran Ghazni on the road to Kabul on Thursday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ghazni"
+    text = "Gunmen attacked a convoy outside Pul-e Khumri, on the highway linking Kabul to the north."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Pul-e Khumri"
+    # With no other place named, a clash on the road to a town is coded at that town.
+    text = "The cartel clashed with a rival group on the road to Apatzingan on Sunday."
+    place = _place_in(text, text)
+    assert place is not None and place.name.startswith("Apatzing")

@@ -89,7 +89,15 @@ def _demoted(t: Toponym, text: str) -> int:
     if t.cue == "route end":
         return 2
     return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
-               bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text))
+               bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text) or
+               bool(_ROAD_TO.search(text[max(0, t.start - 60):t.start])))
+
+
+# "Ghazni on the road to Kabul", "Ghazni, ... on the main highway to Kandahar", "Pul-e Khumri, which lies on the
+# highway linking Kabul to the north": where a road leads, not where the place on it is.
+_ROAD_TO = re.compile(r"\b(?:roads?|highways?|routes?|motorways?|expressways?)\s+(?:(?:leading\s+)?(?:to|towards?)|"
+                      r"(?:linking|connecting|joining)(?:\s+(?:the\s+)?[A-Z][\w'’-]*){0,3}(?:\s+(?:to|with|and))?)"
+                      r"\s+(?:the\s+)?$")
 
 
 # "Mujahid told a news conference in Kabul": where someone spoke, not where the fighting he spoke of was.
