@@ -233,7 +233,7 @@ class Pipeline:
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self.placer.place(toponyms, article.text, sent.start, sent.end, country, lo, hi,
                                                     national=cand.sub_event_type in _NATIONAL_SUBTYPES,
-                                                    placed=self._placed)
+                                                    placed=self._placed, host=_host_country(cand, country))
             ev_country = place.iso2 if place is not None and place.iso2 else country
             crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
             if cand.sub_event_type == "Looting/property destruction" and crowd and (
@@ -363,6 +363,16 @@ def _common_words(sents: Sequence[Sentence]) -> list[int]:
         if first is not None and first.text[:1].isupper() and (first.pos_ == "ADJ" or first.tag_ == "NNS"):
             out.append(sent.base + first.idx)
     return out
+
+
+def _host_country(cand: EventCandidate, country: str) -> str:
+    """The home of a named armed group from another country that is party to an agreement ("the ceasefire
+    between Israel and Hezbollah"): ACLED codes the deal where the group's war is, the state a foreign force."""
+    if cand.sub_event_type != "Agreement":
+        return ""
+    homes = {m.home for m in (cand.agent, cand.patient) if m is not None and m.kind == "named"
+             and m.inter in (2, 3) and m.home and m.home != country}
+    return homes.pop() if len(homes) == 1 else ""
 
 
 def _country_from_mentions(mentions: Sequence[ActorMention]) -> str:

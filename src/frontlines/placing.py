@@ -206,16 +206,18 @@ class EventPlacer:
 
     def place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
               lo: int, hi: int, national: bool = False,
-              placed: Sequence[tuple[int, int, Place]] = ()) -> tuple[Place | None, bool]:
+              placed: Sequence[tuple[int, int, Place]] = (), host: str = "") -> tuple[Place | None, bool]:
         """The event's place and whether the sentence only speaks of a whole country.
 
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
         sentence, then the place under discussion in the previous sentences, then the country's capital. A
         dateline ("KABUL, Afghanistan (AP) —") says where the report was filed, so it is the place only when
         the text names nothing else. ``placed`` holds the earlier sentences (start, end) and the place their
-        events were given."""
+        events were given. ``host`` is the country a national decision is taken for when it is not the one
+        named ("the ceasefire between Israel and Hezbollah" is Lebanon's)."""
         located = [t for t in toponyms if t.cue != "dateline"]
-        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national, placed)
+        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national, placed,
+                                          host)
         if found is not None:
             return found, country_wide
         filed = [t for t in toponyms if t.cue == "dateline" and t.place is not None
@@ -226,7 +228,7 @@ class EventPlacer:
 
     def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
                lo: int, hi: int, national: bool,
-               placed: Sequence[tuple[int, int, Place]]) -> tuple[Place | None, bool]:
+               placed: Sequence[tuple[int, int, Place]], host: str = "") -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
         if any(t.start < sent_start and t.place is not None for t in toponyms):
             # "... struck positions around the town's bazaar, according to residents who fled across the border
@@ -271,7 +273,9 @@ class EventPlacer:
                 if capital is not None:
                     return capital, False  # "protesters marched in the Sudanese capital"
             if national and country and not _SPREAD.search(text, sent_start, sent_end):
-                capital = self._capital(country)
+                # "The ceasefire between Israel and Hezbollah took hold": a state named only as a party to a
+                # deal with a group from abroad; the deal is coded in the group's country, at its capital.
+                capital = host and self._capital(host) or self._capital(country)
                 if capital is not None:
                     return capital, False  # "a truce between Yemen's warring parties took effect": a national deal
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
