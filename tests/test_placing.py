@@ -292,3 +292,11 @@ def test_where_a_road_leads_is_not_the_place_on_it() -> None:
     text = "The cartel clashed with a rival group on the road to Apatzingan on Sunday."
     place = _place_in(text, text)
     assert place is not None and place.name.startswith("Apatzing")
+
+
+def test_the_town_forces_were_sent_from_is_not_where_they_fought() -> None:
+    text = ("Taliban fighters stormed Qala-i-Naw on Wednesday. Reinforcements flown in from Herat "
+            "counter-attacked on Thursday and retook the prison.")
+    sentence = text[text.index("Reinforcements"):]
+    place = _place_in(sentence, text, country="AF")
+    assert place is not None and place.admin1 == "Badghis"

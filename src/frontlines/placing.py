@@ -246,13 +246,16 @@ class EventPlacer:
                         x.place is not None and x.place.iso2 == country and x.place.feature != "country"
                         for x in own))]
         anaphoric = bool(_ANAPHOR.search(text, lo, hi))
-        if specific and all(t.cue == "speaker" for t in specific) and _earlier_place(toponyms, text, sent_start,
+        if specific and all(t.cue == "speaker" or _MOVED_FROM.search(text[max(0, t.start - 40):t.start])
+                            for t in specific) and _earlier_place(toponyms, text, sent_start,
                                                                                      country, placed):
             # "Avdiivka ... Moscow said more than 1,500 Ukrainian troops had been killed in the battle": a
             # capital speaking for its government is the place only when the paragraph and the events before
             # name none.
-            toponyms = [t for t in toponyms if t.cue != "speaker"]
-            own = [t for t in own if t.cue != "speaker"]
+            # Likewise the town forces were sent from ("Reinforcements flown in from Herat counter-attacked").
+            gone = {t.start for t in specific}
+            toponyms = [t for t in toponyms if t.cue != "speaker" and t.start not in gone]
+            own = [t for t in own if t.start not in gone]
             specific = []
         if specific:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
@@ -366,6 +369,11 @@ def _recent_town(toponyms: Sequence[Toponym], before: int, unit: Place) -> Place
     towns = [t.place for t in toponyms if t.start < before and t.place is not None and t.cue != "dateline"
              and t.place.feature == "city" and t.place.iso2 == unit.iso2 and t.place.admin1 == unit.admin1]
     return towns[-1] if towns else None
+
+
+# "Reinforcements flown in from Herat", "troops sent from Kabul": where forces came from.
+_MOVED_FROM = re.compile(r"\b(?:flown|brought|sent|deployed|dispatched|rushed|airlifted|redeployed|transferred|"
+                         r"arriving|arrived|coming|came)\s+(?:in\s+)?from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _earlier_place(toponyms: Sequence[Toponym], text: str, before: int, country: str,
