@@ -300,3 +300,12 @@ def test_the_town_forces_were_sent_from_is_not_where_they_fought() -> None:
     sentence = text[text.index("Reinforcements"):]
     place = _place_in(sentence, text, country="AF")
     assert place is not None and place.admin1 == "Badghis"
+
+
+def test_on_the_road_between_two_towns_the_smaller_is_the_place() -> None:
+    text = "Four soldiers were killed when their vehicle struck a mine on the road between Gao and Ansongo."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ansongo"
+    text = "A roadside bomb tore through a minibus on the road between Ghazni and Kandahar on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ghazni"

@@ -82,7 +82,25 @@ def _bracketed(t: Toponym, text: str) -> bool:
     return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
 
 
-def _demoted(t: Toponym, text: str) -> int:
+_ROAD_BETWEEN = re.compile(r"\b(?:roads?|highways?|routes?|stretch)\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _larger_road_end(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
+    """Whether ``t`` is the larger of the two towns "the road between X and Y" is named by: the event is placed
+    at the smaller (a bomb "on the road between Gao and Ansongo" is coded at Ansongo)."""
+    if t.place is None or t.place.feature != "city":
+        return False
+    for u in others:
+        if u is t or u.place is None or u.place.feature != "city":
+            continue
+        first, second = (t, u) if t.start < u.start else (u, t)
+        if re.fullmatch(r" and (?:the )?", text[first.end:second.start]) and \
+                _ROAD_BETWEEN.search(text[max(0, first.start - 40):first.start]):
+            return t.place.population > u.place.population
+    return False
+
+
+def _demoted(t: Toponym, text: str, others: Sequence[Toponym] = ()) -> int:
     """How rarely a mention names the scene when another place is at hand: a speaking capital, an origin, a
     name that only qualifies another name, a town a route is named by ("the Kandahar-Herat highway in Farah
     province") rank after the ordinary mentions (1), and the far end of a route after the near one (2)."""
@@ -90,7 +108,7 @@ def _demoted(t: Toponym, text: str) -> int:
         return 2
     return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
                bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text) or
-               bool(_ROAD_TO.search(text[max(0, t.start - 60):t.start])))
+               bool(_ROAD_TO.search(text[max(0, t.start - 60):t.start])) or _larger_road_end(t, others, text))
 
 
 # "Ghazni on the road to Kabul", "Ghazni, ... on the main highway to Kandahar", "Pul-e Khumri, which lies on the
@@ -149,10 +167,10 @@ def _specificity(t: Toponym) -> float:
     return _SPECIFIC.get(t.place.feature, 0.0)
 
 
-def _rank(t: Toponym, text: str) -> tuple[bool, int, float, int]:
+def _rank(t: Toponym, text: str, others: Sequence[Toponym] = ()) -> tuple[bool, int, float, int]:
     """Sort key of the candidates for an event's place: ACLED's bracketed town first, then ordinary
     mentions before demoted ones, the most specific unit, the first named."""
-    return (not _bracketed(t, text), _demoted(t, text), _specificity(t), t.start)
+    return (not _bracketed(t, text), _demoted(t, text, others), _specificity(t), t.start)
 
 
 def _final(t: Toponym) -> Place:
@@ -184,7 +202,7 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
         inside = [t for t in inside if not _reference(t, inside, text)] or inside
         inside = [t for t in inside if not _province_town(t, inside)] or inside
         if inside:
-            return _final(min(inside, key=lambda t: _rank(t, text)))
+            return _final(min(inside, key=lambda t: _rank(t, text, inside)))
         first = min(sp.start for sp in evidence)
         para_start = 0
         for m in _PARAGRAPH.finditer(text, 0, max(first, 0)):
@@ -415,6 +433,6 @@ def _last_named(recent: Sequence[Toponym], text: str, placed: Sequence[tuple[int
         begin = m.end()
     same = [t for t in recent if t.start >= begin] or [last]
     same = [t for t in same if not _reference(t, same, text)] or same
-    best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text), _specificity(t), -t.start))
+    best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text, same), _specificity(t), -t.start))
     assert best.place is not None
     return best.place
