@@ -272,6 +272,29 @@ def test_a_country_named_in_passing_does_not_pull_the_event_abroad(pipeline):
     assert event.place is not None and event.place.name == "Mocimboa da Praia"
 
 
+def test_a_states_deal_with_a_group_from_abroad_is_coded_in_the_groups_country(pipeline):
+    # As ACLED codes the 27 November 2024 ceasefire: Beirut, region precision, Israel a foreign force.
+    text = "The ceasefire between Israel and Hezbollah took hold on Wednesday."
+    [event] = pipeline.extract(Article("x", date(2024, 11, 28), text)).events
+    assert event.sub_event_type == "Agreement"
+    assert event.place is not None and (event.place.name, event.place.geo_precision) == ("Beirut", 3)
+    assert event.actor1.name == "Military Forces of Israel (2022-)" and event.actor1.inter == 8
+    # A group at home changes nothing: the deal is still the country's.
+    text = "A ceasefire between the government and the ELN came into force on Thursday, Colombian officials said."
+    [event] = pipeline.extract(Article("x", date(2023, 8, 4), text)).events
+    assert event.place is not None and event.place.name.startswith("Bogot")
+
+
+def test_two_armies_named_together_are_both_sides_and_neither_places_the_event(pipeline):
+    # "Russian" is an army's adjective too, so it does not pull Pokrovsk to Russia's Engels (once Pokrovsk).
+    text = "Ukrainian and Russian troops fought street by street on the edges of Pokrovsk on Wednesday."
+    [event] = pipeline.extract(Article("x", date(2024, 9, 5), text)).events
+    assert event.place is not None and (event.place.name, event.place.admin1) == ("Pokrovsk", "Donetsk")
+    assert event.actor1.name == "Military Forces of Ukraine (2019-)"
+    assert event.actor2 is not None and (event.actor2.name, event.actor2.inter) == (
+        "Military Forces of Russia (2000-)", 8)
+
+
 def test_a_gang_burning_houses_is_attacking_not_rioting(pipeline):
     text = ("On 3 October 2024, members of the Gran Grif gang attacked Pont-Sonde, near Saint-Marc, shooting "
             "residents in their homes and setting houses on fire. At least 70 people were killed.")

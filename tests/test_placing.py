@@ -263,3 +263,49 @@ def test_an_event_placed_abroad_stays_under_discussion() -> None:
     b = text.index(" The rally")
     place = _place_in("The rally ended peacefully in the evening.", text, country="AF", placed=[(a, b, taybad)])
     assert place is not None and place.name == "Taybad"
+
+
+def test_a_speaking_capital_is_the_place_only_as_a_last_resort() -> None:
+    text = ("Russia said its forces had taken full control of Avdiivka on Saturday. Moscow said more than "
+            "1,500 Ukrainian troops had been killed in the last day of the battle.")
+    sentence = text[text.index("Moscow"):]
+    place = _place_in(sentence, text, country="UA")
+    assert place is not None and place.admin1 == "Donetsk"
+    # With nothing else named, the speaker is all there is.
+    text = "Moscow said more than 1,500 Ukrainian troops had been killed in the last day of fighting."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Moscow"
+
+
+def test_where_a_road_leads_is_not_the_place_on_it() -> None:
+    text = ("Ghazni, 150km south-west of Kabul on the main highway to Kandahar, was also taken on Thursday. "
+            "Fighters raised their flag over the governor's compound.")
+    place = _place_in("Fighters raised their flag over the governor's compound.", text, country="AF")
+    assert place is not None and place.name == "Ghazni"
+    text = "Taliban fighters overran Ghazni on the road to Kabul on Thursday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ghazni"
+    text = "Gunmen attacked a convoy outside Pul-e Khumri, on the highway linking Kabul to the north."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Pul-e Khumri"
+    # With no other place named, a clash on the road to a town is coded at that town.
+    text = "The cartel clashed with a rival group on the road to Apatzingan on Sunday."
+    place = _place_in(text, text)
+    assert place is not None and place.name.startswith("Apatzing")
+
+
+def test_the_town_forces_were_sent_from_is_not_where_they_fought() -> None:
+    text = ("Taliban fighters stormed Qala-i-Naw on Wednesday. Reinforcements flown in from Herat "
+            "counter-attacked on Thursday and retook the prison.")
+    sentence = text[text.index("Reinforcements"):]
+    place = _place_in(sentence, text, country="AF")
+    assert place is not None and place.admin1 == "Badghis"
+
+
+def test_on_the_road_between_two_towns_the_smaller_is_the_place() -> None:
+    text = "Four soldiers were killed when their vehicle struck a mine on the road between Gao and Ansongo."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ansongo"
+    text = "A roadside bomb tore through a minibus on the road between Ghazni and Kandahar on Tuesday."
+    place = _place_in(text, text)
+    assert place is not None and place.name == "Ghazni"

@@ -26,7 +26,7 @@ from .background import (
 )
 from .casualties import find_casualties
 from .classify import TAXONOMY, EventCandidate, classify
-from .countries import fold
+from .countries import fold, lookup_country
 from .event_dates import DAY_BEFORE, clause_time, inherited_date, is_said_day, representative_day, sentence_dates
 from .geoparse import Geoparser
 from .merge import Draft, merge_mentions
@@ -95,7 +95,7 @@ class Pipeline:
         all_mentions = [m for ms in sentence_mentions for m in ms]
         toponyms = self.geoparser.find(
             text, hints=[m.home for m in all_mentions if m.kind == "named" and m.home],
-            armies=sorted({m.country_hint for m in all_mentions if m.country_hint}), common=_common_words(sents))
+            armies=_armies(all_mentions), common=_common_words(sents))
         toponyms = _drop_actor_toponyms(toponyms, all_mentions)
         toponyms = _drop_person_toponyms(toponyms, sents,
                                          lambda name: bool(self.geoparser.gaz.exact_ids(fold(name))))
@@ -233,7 +233,7 @@ class Pipeline:
             lo, hi = _segment_range(sent, cand, candidates)
             place, country_wide = self.placer.place(toponyms, article.text, sent.start, sent.end, country, lo, hi,
                                                     national=cand.sub_event_type in _NATIONAL_SUBTYPES,
-                                                    placed=self._placed)
+                                                    placed=self._placed, host=_host_country(cand, country))
             ev_country = place.iso2 if place is not None and place.iso2 else country
             crowd = [m for m in sent_mentions if m.kind in ("protesters", "rioters")]
             if cand.sub_event_type == "Looting/property destruction" and crowd and (
@@ -363,6 +363,27 @@ def _common_words(sents: Sequence[Sentence]) -> list[int]:
         if first is not None and first.text[:1].isupper() and (first.pos_ == "ADJ" or first.tag_ == "NNS"):
             out.append(sent.base + first.idx)
     return out
+
+
+def _host_country(cand: EventCandidate, country: str) -> str:
+    """The home of a named armed group from another country that is party to an agreement ("the ceasefire
+    between Israel and Hezbollah"): ACLED codes the deal where the group's war is, the state a foreign force."""
+    if cand.sub_event_type != "Agreement":
+        return ""
+    homes = {m.home for m in (cand.agent, cand.patient) if m is not None and m.kind == "named"
+             and m.inter in (2, 3) and m.home and m.home != country}
+    return homes.pop() if len(homes) == 1 else ""
+
+
+def _armies(mentions: Sequence[ActorMention]) -> list[str]:
+    """The countries whose forces the text names by adjective: each one of "Ukrainian and Russian troops", not
+    only the first."""
+    out = {m.country_hint for m in mentions if m.country_hint}
+    for m in mentions:
+        if m.country_hint and " and " in m.text:
+            out |= {info.iso2 for w in re.findall(r"\b[A-Z][a-z]+\b", m.text)
+                    if (info := lookup_country(w)) is not None and w in info.demonyms}
+    return sorted(out)
 
 
 def _country_from_mentions(mentions: Sequence[ActorMention]) -> str:

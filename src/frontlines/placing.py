@@ -82,14 +82,40 @@ def _bracketed(t: Toponym, text: str) -> bool:
     return t.place is not None and t.place.feature != "country" and bool(_ADMIN_BRACKET.match(text, t.end))
 
 
-def _demoted(t: Toponym, text: str) -> int:
+_ROAD_BETWEEN = re.compile(r"\b(?:roads?|highways?|routes?|stretch)\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _larger_road_end(t: Toponym, others: Sequence[Toponym], text: str) -> bool:
+    """Whether ``t`` is the larger of the two towns "the road between X and Y" is named by: the event is placed
+    at the smaller (a bomb "on the road between Gao and Ansongo" is coded at Ansongo)."""
+    if t.place is None or t.place.feature != "city":
+        return False
+    for u in others:
+        if u is t or u.place is None or u.place.feature != "city":
+            continue
+        first, second = (t, u) if t.start < u.start else (u, t)
+        if re.fullmatch(r" and (?:the )?", text[first.end:second.start]) and \
+                _ROAD_BETWEEN.search(text[max(0, first.start - 40):first.start]):
+            return t.place.population > u.place.population
+    return False
+
+
+def _demoted(t: Toponym, text: str, others: Sequence[Toponym] = ()) -> int:
     """How rarely a mention names the scene when another place is at hand: a speaking capital, an origin, a
     name that only qualifies another name, a town a route is named by ("the Kandahar-Herat highway in Farah
     province") rank after the ordinary mentions (1), and the far end of a route after the near one (2)."""
     if t.cue == "route end":
         return 2
     return int(t.cue in ("speaker", "route") or bool(_ORIGIN.search(text[max(0, t.start - 12):t.start])) or
-               bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text))
+               bool(_NAME_AFTER.match(text[t.end:t.end + 20])) or _spoken_at(t, text) or
+               bool(_ROAD_TO.search(text[max(0, t.start - 60):t.start])) or _larger_road_end(t, others, text))
+
+
+# "Ghazni on the road to Kabul", "Ghazni, ... on the main highway to Kandahar", "Pul-e Khumri, which lies on the
+# highway linking Kabul to the north": where a road leads, not where the place on it is.
+_ROAD_TO = re.compile(r"\b(?:roads?|highways?|routes?|motorways?|expressways?)\s+(?:(?:leading\s+)?(?:to|towards?)|"
+                      r"(?:linking|connecting|joining)(?:\s+(?:the\s+)?[A-Z][\w'’-]*){0,3}(?:\s+(?:to|with|and))?)"
+                      r"\s+(?:the\s+)?$")
 
 
 # "Mujahid told a news conference in Kabul": where someone spoke, not where the fighting he spoke of was.
@@ -141,10 +167,10 @@ def _specificity(t: Toponym) -> float:
     return _SPECIFIC.get(t.place.feature, 0.0)
 
 
-def _rank(t: Toponym, text: str) -> tuple[bool, int, float, int]:
+def _rank(t: Toponym, text: str, others: Sequence[Toponym] = ()) -> tuple[bool, int, float, int]:
     """Sort key of the candidates for an event's place: ACLED's bracketed town first, then ordinary
     mentions before demoted ones, the most specific unit, the first named."""
-    return (not _bracketed(t, text), _demoted(t, text), _specificity(t), t.start)
+    return (not _bracketed(t, text), _demoted(t, text, others), _specificity(t), t.start)
 
 
 def _final(t: Toponym) -> Place:
@@ -176,7 +202,7 @@ def event_place(toponyms: Sequence[Toponym], text: str, evidence: Sequence[Span]
         inside = [t for t in inside if not _reference(t, inside, text)] or inside
         inside = [t for t in inside if not _province_town(t, inside)] or inside
         if inside:
-            return _final(min(inside, key=lambda t: _rank(t, text)))
+            return _final(min(inside, key=lambda t: _rank(t, text, inside)))
         first = min(sp.start for sp in evidence)
         para_start = 0
         for m in _PARAGRAPH.finditer(text, 0, max(first, 0)):
@@ -198,16 +224,18 @@ class EventPlacer:
 
     def place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
               lo: int, hi: int, national: bool = False,
-              placed: Sequence[tuple[int, int, Place]] = ()) -> tuple[Place | None, bool]:
+              placed: Sequence[tuple[int, int, Place]] = (), host: str = "") -> tuple[Place | None, bool]:
         """The event's place and whether the sentence only speaks of a whole country.
 
         The stretch of the sentence belonging to this event (``lo``..``hi``) is searched first, then the whole
         sentence, then the place under discussion in the previous sentences, then the country's capital. A
         dateline ("KABUL, Afghanistan (AP) —") says where the report was filed, so it is the place only when
         the text names nothing else. ``placed`` holds the earlier sentences (start, end) and the place their
-        events were given."""
+        events were given. ``host`` is the country a national decision is taken for when it is not the one
+        named ("the ceasefire between Israel and Hezbollah" is Lebanon's)."""
         located = [t for t in toponyms if t.cue != "dateline"]
-        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national, placed)
+        found, country_wide = self._place(located, text, sent_start, sent_end, country, lo, hi, national, placed,
+                                          host)
         if found is not None:
             return found, country_wide
         filed = [t for t in toponyms if t.cue == "dateline" and t.place is not None
@@ -218,7 +246,7 @@ class EventPlacer:
 
     def _place(self, toponyms: Sequence[Toponym], text: str, sent_start: int, sent_end: int, country: str,
                lo: int, hi: int, national: bool,
-               placed: Sequence[tuple[int, int, Place]]) -> tuple[Place | None, bool]:
+               placed: Sequence[tuple[int, int, Place]], host: str = "") -> tuple[Place | None, bool]:
         local = [t for t in toponyms if sent_start <= t.start < sent_end and t.place is not None]
         if any(t.start < sent_start and t.place is not None for t in toponyms):
             # "... struck positions around the town's bazaar, according to residents who fled across the border
@@ -236,6 +264,17 @@ class EventPlacer:
                         x.place is not None and x.place.iso2 == country and x.place.feature != "country"
                         for x in own))]
         anaphoric = bool(_ANAPHOR.search(text, lo, hi))
+        if specific and all(t.cue == "speaker" or _MOVED_FROM.search(text[max(0, t.start - 40):t.start])
+                            for t in specific) and _earlier_place(toponyms, text, sent_start,
+                                                                                     country, placed):
+            # "Avdiivka ... Moscow said more than 1,500 Ukrainian troops had been killed in the battle": a
+            # capital speaking for its government is the place only when the paragraph and the events before
+            # name none.
+            # Likewise the town forces were sent from ("Reinforcements flown in from Herat counter-attacked").
+            gone = {t.start for t in specific}
+            toponyms = [t for t in toponyms if t.cue != "speaker" and t.start not in gone]
+            own = [t for t in own if t.start not in gone]
+            specific = []
         if specific:
             place = event_place(specific, text, [Span(lo, hi, text[lo:hi])]) or specific[0].place
             if place is not None and place.feature == "admin1" and anaphoric:
@@ -255,7 +294,9 @@ class EventPlacer:
                 if capital is not None:
                     return capital, False  # "protesters marched in the Sudanese capital"
             if national and country and not _SPREAD.search(text, sent_start, sent_end):
-                capital = self._capital(country)
+                # "The ceasefire between Israel and Hezbollah took hold": a state named only as a party to a
+                # deal with a group from abroad; the deal is coded in the group's country, at its capital.
+                capital = host and self._capital(host) or self._capital(country)
                 if capital is not None:
                     return capital, False  # "a truce between Yemen's warring parties took effect": a national deal
             # "half of Afghanistan's land", "cities in southern Afghanistan": a country-wide statement.
@@ -348,6 +389,24 @@ def _recent_town(toponyms: Sequence[Toponym], before: int, unit: Place) -> Place
     return towns[-1] if towns else None
 
 
+# "Reinforcements flown in from Herat", "troops sent from Kabul": where forces came from.
+_MOVED_FROM = re.compile(r"\b(?:flown|brought|sent|deployed|dispatched|rushed|airlifted|redeployed|transferred|"
+                         r"arriving|arrived|coming|came)\s+(?:in\s+)?from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _earlier_place(toponyms: Sequence[Toponym], text: str, before: int, country: str,
+                   placed: Sequence[tuple[int, int, Place]]) -> bool:
+    """Whether a place other than a speaking capital is at hand before ``before``: one named earlier in the same
+    paragraph, or one an earlier event was given."""
+    para_start = 0
+    for m in _PARAGRAPH.finditer(text, 0, before):
+        para_start = m.end()
+    if any(para_start <= t.start < before and t.place is not None and t.cue not in ("speaker", "dateline")
+           and t.place.feature != "country" and (not country or t.place.iso2 == country) for t in toponyms):
+        return True
+    return any(b <= before and p.feature != "country" and (not country or p.iso2 == country) for _, b, p in placed)
+
+
 def _demonym_country(text: str) -> str:
     """The one country a stretch of text names by a demonym or name ("Sudanese doctors"), else ""."""
     found = {info.iso2 for w in re.findall(r"\b[A-Z][a-z]+\b", text) if (info := lookup_country(w)) is not None}
@@ -374,6 +433,6 @@ def _last_named(recent: Sequence[Toponym], text: str, placed: Sequence[tuple[int
         begin = m.end()
     same = [t for t in recent if t.start >= begin] or [last]
     same = [t for t in same if not _reference(t, same, text)] or same
-    best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text), _specificity(t), -t.start))
+    best = min(same, key=lambda t: (not _bracketed(t, text), _demoted(t, text, same), _specificity(t), -t.start))
     assert best.place is not None
     return best.place

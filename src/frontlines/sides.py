@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from . import actors as actor_mod
-from .actors import ActorMention, ArticleContext, resolve_actor
+from .actors import ActorMention, ArticleContext, country_actor, resolve_actor
 from .classify import EventCandidate
 from .countries import lookup_country
 from .model import Actor, Span
@@ -81,6 +81,22 @@ def _person_agent(sentence: str) -> str:
     return ""
 
 
+def _paired_army(mentions: Sequence[ActorMention], known: Actor, on: date, country: str) -> Actor | None:
+    """"Ukrainian and Russian troops fought": the other army of a pair named together, when one is the side
+    already known."""
+    if known.inter not in (1, 8):
+        return None
+    for m in mentions:
+        if not m.country_hint or " and " not in m.text:
+            continue
+        words = [w for w in re.findall(r"\b[A-Z][a-z]+\b", m.text)
+                 if (info := lookup_country(w)) is not None and w in info.demonyms]
+        armies = [a for w in words if (a := country_actor(w, on, country)) is not None]
+        if len(armies) == 2 and known.country in {a.country for a in armies}:
+            return next((a for a in armies if a.country != known.country), None)
+    return None
+
+
 def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | None,
                      mentions: Sequence[ActorMention], country: str, on: date, context: ArticleContext,
                      sentence: str) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
@@ -113,6 +129,7 @@ def complete_sides(cand: EventCandidate, actor1: Actor | None, actor2: Actor | N
             known = actor1 or actor2
             assert known is not None
             other = dominant if known.inter in (1, 8) else state
+            other = _paired_army(mentions, known, on, country) or other
             if other is None and known.inter == 1 and state is not None and state.name != known.name and \
                     state.name.split(" (")[0] == known.name.split(" (")[0]:
                 other = state  # Yemen's two governments: "Houthi forces attacked government positions"
