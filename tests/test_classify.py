@@ -481,3 +481,14 @@ def test_a_crowd_stoning_police_riots_and_one_stoning_a_man_to_death_is_a_mob() 
     mob = pipe.extract(Article("t", date(2021, 4, 13), "A crowd stoned a suspected thief to death in Kano on "
                                                        "Monday.")).events
     assert [e.sub_event_type for e in mob] == ["Mob violence"]
+
+
+def test_troops_entering_a_town_after_the_other_side_pulled_back_take_it_over() -> None:
+    from frontlines.model import Article
+    from frontlines.pipeline import Pipeline
+
+    events = Pipeline().extract(Article("t", date(2022, 11, 12), (
+        "Ukrainian troops entered Kherson on Friday after Russian forces pulled back across the Dnipro, officials "
+        "said."))).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in events] == [
+        ("Non-violent transfer of territory", "Military Forces of Ukraine (2019-)")]

@@ -178,3 +178,10 @@ def test_one_change_of_hands_told_both_ways_on_one_day_is_one_event():
     retold = draft(HERAT, date(2021, 7, 30), start=40, explicit=True, sub="Government regains territory")
     assert [m.sub_event_type for m in merge_mentions([taken, retold], "AF")] == [
         "Non-state actor overtakes territory"]
+
+
+def test_a_change_of_hands_placed_only_at_the_country_is_still_an_event():
+    retaken = draft(AFGHANISTAN, date(2021, 7, 30), explicit=True, sub="Government regains territory")
+    assert [m.sub_event_type for m in merge_mentions([retaken], "AF")] == ["Government regains territory"]
+    clash = draft(AFGHANISTAN, date(2021, 7, 30), explicit=True)
+    assert merge_mentions([clash], "AF") == []

@@ -352,5 +352,7 @@ def _one_happening(d: Draft) -> bool:
     """A country-wide sentence that still tells one dated, deadly happening, not a summary."""
     text = " ".join(s.text for s in d.evidence)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
-    return d.time_precision == 1 and d.fatalities > 0 and d.candidate.event_type in VIOLENT_TYPES and \
+    # (a change of hands needs no toll: "the army said it had retaken Boma peninsula on Lake Chad")
+    return d.time_precision == 1 and (d.fatalities > 0 and d.candidate.event_type in VIOLENT_TYPES
+                                      or d.sub_event_type in TERRITORIAL) and \
         not _SPREAD_RE.search(text) and not _LOOKING_BACK_RE.search(text) and years <= {d.event_date.year}
