@@ -185,3 +185,10 @@ def test_a_change_of_hands_placed_only_at_the_country_is_still_an_event():
     assert [m.sub_event_type for m in merge_mentions([retaken], "AF")] == ["Government regains territory"]
     clash = draft(AFGHANISTAN, date(2021, 7, 30), explicit=True)
     assert merge_mentions([clash], "AF") == []
+
+
+def test_ground_summed_over_a_country_is_no_event():
+    summary = draft(AFGHANISTAN, date(2021, 7, 31), explicit=True, sub="Non-state actor overtakes territory")
+    summary.evidence = (Span(0, 90, "The group has taken control of up to half of the land, including border "
+                                    "crossings."),)
+    assert merge_mentions([summary], "AF") == []

@@ -345,6 +345,9 @@ _SPREAD_RE = re.compile(r"\b(?:across|nationwide|throughout|around the country|s
                         r"cities|towns)|many (?:provinces|regions|cities)|dozens of (?:districts|towns))\b", re.I)
 
 
+_GROUND_SUMMARY = re.compile(r"\b(?:half|most|much|parts?|swathes?|a third|a quarter|dozens|scores|\d+ ?%|\d+ percent) "
+                             r"of\b|\b(?:districts|crossings|provinces|territories|areas|towns|cities|regions|"
+                             r"villages|posts|bases)\b", re.I)
 _LOOKING_BACK_RE = re.compile(r"\b(?:remember\w*|commemorat\w*|anniversar\w*|memorial|mourn\w*|ceremony)\b", re.I)
 
 
@@ -352,7 +355,8 @@ def _one_happening(d: Draft) -> bool:
     """A country-wide sentence that still tells one dated, deadly happening, not a summary."""
     text = " ".join(s.text for s in d.evidence)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
-    # (a change of hands needs no toll: "the army said it had retaken Boma peninsula on Lake Chad")
+    # (a change of hands needs no toll: "the army said it had retaken Boma peninsula on Lake Chad"; but "control
+    # of up to half of the land, including border crossings" sums many)
     return d.time_precision == 1 and (d.fatalities > 0 and d.candidate.event_type in VIOLENT_TYPES
-                                      or d.sub_event_type in TERRITORIAL) and \
+                                      or d.sub_event_type in TERRITORIAL and not _GROUND_SUMMARY.search(text)) and \
         not _SPREAD_RE.search(text) and not _LOOKING_BACK_RE.search(text) and years <= {d.event_date.year}
