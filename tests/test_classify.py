@@ -1,12 +1,21 @@
 from datetime import date
+from functools import lru_cache
 
 import pytest
 
 from frontlines.actors import find_actor_mentions
 from frontlines.classify import EVENT_TYPE_OF, TAXONOMY, classify
+from frontlines.model import Article
 from frontlines.nlp import load_pipeline
+from frontlines.pipeline import Pipeline
 from frontlines.roles import assign_roles
 from frontlines.triggers import find_triggers
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    """One pipeline for the whole module: building it loads the model and the gazetteer."""
+    return Pipeline()
 
 
 def subtypes(sentence: str, killed: int = 0) -> list[str]:
@@ -118,12 +127,8 @@ def test_the_family_prefilter_never_hides_a_trigger():
     "Cyclone Mocha tore through Rakhine state on Sunday, destroying thousands of homes near Sittwe.",
 ])
 def test_what_falls_or_is_destroyed_by_nature_is_no_territory_or_destruction(text: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    subs = {e.sub_event_type for e in Pipeline().extract(Article("t", date(2023, 5, 16), text)).events}
+    subs = {e.sub_event_type for e in _pipeline().extract(Article("t", date(2023, 5, 16), text)).events}
     assert not subs & {"Non-state actor overtakes territory", "Government regains territory",
                        "Looting/property destruction"}
 
@@ -137,36 +142,24 @@ def test_what_falls_or_is_destroyed_by_nature_is_no_territory_or_destruction(tex
      "he appeared for a hearing in a corruption case.", "Arrests"),
 ])
 def test_crowds_doing_ordinary_things_over_a_grievance_and_political_arrests(text: str, sub: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2023, 5, 10), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 5, 10), text)).events
     assert [e.sub_event_type for e in events] == [sub]
 
 
 def test_theft_arrests_stay_crime_and_a_crowd_without_a_grievance_is_no_protest() -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    pipe = Pipeline()
+    pipe = _pipeline()
     for text in ("Police arrested three men for theft in Lagos on Tuesday.",
                  "Hundreds of fans gathered in Lagos on Saturday to watch the final."):
         assert pipe.extract(Article("t", date(2023, 5, 10), text)).events == ()
 
 
 def test_a_toll_with_nobody_killing_in_its_clause_belongs_to_the_attack_before_it() -> None:
-    from datetime import date
-
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
 
     text = ("On 13 February 2023, Boko Haram fighters attacked a military post near Mora (Mayo-Sava, "
             "Extreme-Nord). 1 soldier and 3 militants were killed.")
-    events = Pipeline().extract(Article("t", date(2023, 2, 13), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 2, 13), text)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 4)]
 
 
@@ -178,12 +171,8 @@ def test_a_toll_with_nobody_killing_in_its_clause_belongs_to_the_attack_before_i
      "Shelling/artillery/missile attack"),
 ])
 def test_weapons_of_an_assault_on_positions_and_bombs_fired_by_a_group(text: str, sub: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2023, 3, 20), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 3, 20), text)).events
     assert [e.sub_event_type for e in events] == [sub]
 
 
@@ -208,12 +197,8 @@ def test_weapons_of_an_assault_on_positions_and_bombs_fired_by_a_group(text: str
      "2014.", ["Government regains territory"]),
 ])
 def test_crowds_force_and_what_a_sentence_only_recalls(text: str, subs: list[str]) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 11, 24), text)).events
     assert [e.sub_event_type for e in events] == subs
 
 
@@ -231,12 +216,8 @@ def test_crowds_force_and_what_a_sentence_only_recalls(text: str, subs: list[str
      "embassy in Kabul on Tuesday.", ["Protest with intervention"]),
 ])
 def test_property_blown_up_crowd_violence_and_people_handed_over(text: str, subs: list[str]) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2023, 11, 24), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 11, 24), text)).events
     assert [e.sub_event_type for e in events] == subs
 
 
@@ -273,12 +254,8 @@ def test_a_release_of_thousands_of_prisoners_is_a_development():
 
 
 def test_forces_who_shoot_people_during_riots_make_a_violent_demonstration():
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    pipe = Pipeline()
+    pipe = _pipeline()
     text = "Ugandan security forces shot dead at least 28 people during riots that broke out in Kampala on Wednesday."
     assert [e.sub_event_type for e in pipe.extract(Article("t", date(2020, 11, 19), text)).events] == [
         "Violent demonstration"]
@@ -305,12 +282,8 @@ def test_a_general_amnesty_is_a_development():
      "his relatives said.", "Attack"),
 ])
 def test_strikes_on_buildings_planted_explosives_and_former_soldiers(text: str, sub: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2024, 8, 10), text)).events
+    events = _pipeline().extract(Article("t", date(2024, 8, 10), text)).events
     assert [e.sub_event_type for e in events] == [sub]
 
 
@@ -323,22 +296,14 @@ def test_strikes_on_buildings_planted_explosives_and_former_soldiers(text: str, 
      "factories in the area were set on fire by unidentified people.", "Excessive force against protesters"),
 ])
 def test_a_crowd_s_own_violence_makes_a_riot_whatever_force_met_it(text: str, sub: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2021, 3, 16), text)).events
+    events = _pipeline().extract(Article("t", date(2021, 3, 16), text)).events
     assert events and events[0].sub_event_type == sub
 
 
 def test_regaining_a_stormed_building_ends_a_siege_and_wins_no_ground() -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    pipe = Pipeline()
+    pipe = _pipeline()
     siege = pipe.extract(Article("t", date(2022, 8, 21), (
         "Al Shabaab militants stormed the Hayat hotel in Mogadishu on Friday evening, triggering a 30-hour siege "
         "that left at least 21 people dead before security forces regained control."))).events
@@ -364,12 +329,8 @@ def test_regaining_a_stormed_building_ends_a_siege_and_wins_no_ground() -> None:
 ])
 def test_armed_beatings_forced_porters_battles_set_off_mourned_dead_and_lynchings_in_riots(
         text: str, subs: list[str]) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2023, 5, 10), text)).events
+    events = _pipeline().extract(Article("t", date(2023, 5, 10), text)).events
     assert [e.sub_event_type for e in events] == subs
 
 
@@ -380,12 +341,8 @@ def test_armed_beatings_forced_porters_battles_set_off_mourned_dead_and_lynching
      "Remote explosive/landmine/IED"),
 ])
 def test_a_base_handed_over_with_a_long_object_and_mines_set_off(text: str, sub: str) -> None:
-    from datetime import date
 
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2022, 6, 12), text)).events
+    events = _pipeline().extract(Article("t", date(2022, 6, 12), text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]
 
 
@@ -404,10 +361,7 @@ def test_a_base_handed_over_with_a_long_object_and_mines_set_off(text: str, sub:
                         "staff hostage until police freed them.", "Abduction/forced disappearance"),
 ])
 def test_cessations_dropped_bombs_break_ins_storming_attempts_and_hidden_detainees(day, text: str, sub: str) -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", day, text)).events
+    events = _pipeline().extract(Article("t", day, text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]
 
 
@@ -431,10 +385,7 @@ def test_cessations_dropped_bombs_break_ins_storming_attempts_and_hidden_detaine
 ])
 def test_more_wordings_of_riots_swaps_bases_appointments_abductions_glide_bombs_and_dispersals(
         text: str, sub: str) -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
+    events = _pipeline().extract(Article("t", date(2024, 2, 15), text)).events
     assert [e.sub_event_type for e in events] == [sub]
 
 
@@ -446,10 +397,7 @@ def test_more_wordings_of_riots_swaps_bases_appointments_abductions_glide_bombs_
      "Armed clash"),
 ])
 def test_the_police_who_report_an_attack_and_the_troops_a_victim_worked_for_are_no_side(text: str, sub: str) -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2024, 2, 15), text)).events
+    events = _pipeline().extract(Article("t", date(2024, 2, 15), text)).events
     assert [e.sub_event_type for e in events] == [sub]
 
 
@@ -463,18 +411,12 @@ def test_the_police_who_report_an_attack_and_the_troops_a_victim_worked_for_are_
 ])
 def test_forces_firing_on_mourners_or_supporters_met_a_demonstration_but_a_queue_for_aid_is_none(
         text: str, sub: str) -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2022, 10, 27), text)).events
+    events = _pipeline().extract(Article("t", date(2022, 10, 27), text)).events
     assert [e.sub_event_type for e in events][:1] == [sub]
 
 
 def test_a_crowd_stoning_police_riots_and_one_stoning_a_man_to_death_is_a_mob() -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    pipe = Pipeline()
+    pipe = _pipeline()
     riot = pipe.extract(Article("t", date(2021, 4, 13), "Supporters of a jailed preacher stoned police and set fire "
                                                         "to a police van in Lahore on Monday, police said.")).events
     assert [e.sub_event_type for e in riot] == ["Violent demonstration"]
@@ -484,10 +426,7 @@ def test_a_crowd_stoning_police_riots_and_one_stoning_a_man_to_death_is_a_mob() 
 
 
 def test_troops_entering_a_town_after_the_other_side_pulled_back_take_it_over() -> None:
-    from frontlines.model import Article
-    from frontlines.pipeline import Pipeline
-
-    events = Pipeline().extract(Article("t", date(2022, 11, 12), (
+    events = _pipeline().extract(Article("t", date(2022, 11, 12), (
         "Ukrainian troops entered Kherson on Friday after Russian forces pulled back across the Dnipro, officials "
         "said."))).events
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else "") for e in events] == [
